@@ -1,0 +1,255 @@
+import { Token } from 'cdktf';
+import { apiVersionOf, type ArmResourceType } from '../profile/api-versions';
+import { MAX_NODES_PER_SUBSCRIPTION, NETWORK_CONTRIBUTOR_ROLE_ID } from '../profile/hub-limits';
+import type { ClusterSpec } from '../spec/cluster-spec';
+import type { KeyVaultSecretRef } from '../spec/props';
+import {
+  type ArmParameter,
+  type ArmParametersFile,
+  type ArmResource,
+  type ArmTemplate,
+  DEPLOYMENT_PARAMETERS_SCHEMA,
+  DEPLOYMENT_TEMPLATE_SCHEMA,
+} from './template';
+
+/** Which parts of the cluster the template holds. */
+export type ArmScope =
+  /** Everything one `az deployment group create` needs: the VNET and subnet when new, the cluster, the role assignment. */
+  | 'complete'
+  /** Only what Terraform cannot create itself: the cluster (and role assignment); the subnet id is a parameter. */
+  | 'cluster';
+
+/** A secret template parameter and where its value comes from. */
+export interface ArmSecretParameter {
+  /** Which secret of the spec it carries. */
+  readonly secret: 'servicePrincipalClientSecret' | 'windowsAdminPassword';
+  /** A Key Vault secret to reference from the parameters file, when the user named one. */
+  readonly keyVault?: KeyVaultSecretRef;
+}
+
+/** The ARM rendering of a cluster. */
+export interface ArmRendering {
+  /** The deployment template. */
+  readonly template: ArmTemplate;
+  /** Values of the non-secret parameters, in declaration order. Some may be unresolved tokens. */
+  readonly values: Readonly<Record<string, string | number>>;
+  /** The secret (`securestring`) parameters. Their values are never part of a rendering. */
+  readonly secrets: Readonly<Record<string, ArmSecretParameter>>;
+}
+
+const p = (name: string): string => `[parameters('${name}')]`;
+
+/**
+ * Renders a cluster spec as an ARM template. Pure: the same spec gives the same template. Every
+ * resource takes its api-version from the spec's API profile; `apiProfile` is never set, because
+ * the template schema stops at 2019-03-01-hybrid.
+ */
+export function renderArmTemplate(spec: ClusterSpec, scope: ArmScope = 'complete'): ArmRendering {
+  const version = (type: ArmResourceType): string => apiVersionOf(spec.apiProfile, type);
+  const subnet = spec.network.subnet;
+  const createsVnet = scope === 'complete' && subnet.kind === 'new';
+  const roleAssignment = subnet.kind === 'existing' && spec.servicePrincipal.objectId !== undefined;
+  const isWindows = spec.nodePool.osType === 'Windows';
+
+  const parameters: Record<string, ArmParameter> = {};
+  const values: Record<string, string | number> = {};
+  const secrets: Record<string, ArmSecretParameter> = {};
+  const param = (name: string, decl: ArmParameter, value: string | number): void => {
+    parameters[name] = decl;
+    values[name] = value;
+  };
+  const describe = (description: string) => ({ metadata: { description } });
+
+  param('clusterName', { type: 'string', ...describe('Name of the managed cluster.') }, spec.name);
+  param('location', { type: 'string', ...describe("The Azure Stack Hub region, for example 'local'.") }, spec.location);
+  param('dnsPrefix', { type: 'string', ...describe('DNS prefix of the API server FQDN.') }, spec.dnsPrefix);
+  param('kubernetesVersion', { type: 'string', ...describe('Kubernetes version; one the stamp offers (az aks get-versions).') }, spec.kubernetesVersion);
+  param(
+    'nodeCount',
+    { type: 'int', minValue: 1, maxValue: MAX_NODES_PER_SUBSCRIPTION, ...describe('Nodes in the single pool; Hub allows 50 per subscription.') },
+    spec.nodePool.count,
+  );
+  param('servicePrincipalClientId', { type: 'string', ...describe('Application (client) id of the service principal.') }, spec.servicePrincipal.clientId);
+  parameters.servicePrincipalClientSecret = { type: 'securestring', ...describe('Client secret of the service principal.') };
+  secrets.servicePrincipalClientSecret = {
+    secret: 'servicePrincipalClientSecret',
+    ...(spec.servicePrincipal.keyVaultSecret && { keyVault: spec.servicePrincipal.keyVaultSecret }),
+  };
+  if (spec.linuxProfile) {
+    param('sshPublicKey', { type: 'string', ...describe('SSH public key of the Linux admin user.') }, spec.linuxProfile.sshPublicKey);
+  }
+  if (spec.windowsProfile) {
+    parameters.windowsAdminPassword = { type: 'securestring', ...describe('Password of the Windows admin user.') };
+    secrets.windowsAdminPassword = {
+      secret: 'windowsAdminPassword',
+      ...(spec.windowsProfile.keyVaultSecret && { keyVault: spec.windowsProfile.keyVaultSecret }),
+    };
+  }
+  if (!createsVnet) {
+    const subnetId = subnet.kind === 'existing' ? subnet.subnetId : undefined;
+    param('subnetId', { type: 'string', ...describe('Resource id of the node subnet.') }, subnetId ?? '');
+    if (subnetId === undefined) delete values.subnetId; // filled by whoever creates the subnet
+  }
+  if (roleAssignment) {
+    param(
+      'servicePrincipalObjectId',
+      { type: 'string', ...describe('Object id of the service principal; it is granted Network Contributor on the subnet.') },
+      spec.servicePrincipal.objectId!,
+    );
+  }
+
+  const resources: ArmResource[] = [];
+  const clusterDependsOn: string[] = [];
+  let subnetIdExpr = p('subnetId');
+
+  if (createsVnet && subnet.kind === 'new') {
+    const vnetType = 'Microsoft.Network/virtualNetworks';
+    resources.push({
+      type: vnetType,
+      apiVersion: version(vnetType),
+      name: subnet.vnetName,
+      location: p('location'),
+      ...(Object.keys(spec.tags).length > 0 && { tags: spec.tags }),
+      properties: {
+        addressSpace: { addressPrefixes: [...subnet.addressSpace] },
+        // Subnets inline, so redeploying the template never drops a subnet the cluster uses.
+        subnets: [{ name: subnet.subnetName, properties: { addressPrefix: subnet.subnetPrefix } }],
+      },
+    });
+    clusterDependsOn.push(`[resourceId('${vnetType}', '${subnet.vnetName}')]`);
+    subnetIdExpr = `[resourceId('Microsoft.Network/virtualNetworks/subnets', '${subnet.vnetName}', '${subnet.subnetName}')]`;
+  }
+
+  if (roleAssignment) {
+    // The subnet may live in another resource group or subscription, so the grant is a nested
+    // deployment there; the cluster waits for it, as it needs the subnet rights at creation.
+    const deploymentsType = 'Microsoft.Resources/deployments';
+    const roleType = 'Microsoft.Authorization/roleAssignments';
+    const name = "[concat(parameters('clusterName'), '-subnet-access')]";
+    resources.push({
+      type: deploymentsType,
+      apiVersion: version(deploymentsType),
+      name,
+      subscriptionId: "[split(parameters('subnetId'), '/')[2]]",
+      resourceGroup: "[split(parameters('subnetId'), '/')[4]]",
+      properties: {
+        mode: 'Incremental',
+        template: {
+          $schema: DEPLOYMENT_TEMPLATE_SCHEMA,
+          contentVersion: '1.0.0.0',
+          resources: [
+            {
+              type: roleType,
+              apiVersion: version(roleType),
+              name: `[guid(parameters('subnetId'), parameters('servicePrincipalObjectId'), '${NETWORK_CONTRIBUTOR_ROLE_ID}')]`,
+              scope: p('subnetId'),
+              properties: {
+                roleDefinitionId: `[concat('/subscriptions/', split(parameters('subnetId'), '/')[2], '/providers/Microsoft.Authorization/roleDefinitions/${NETWORK_CONTRIBUTOR_ROLE_ID}')]`,
+                principalId: p('servicePrincipalObjectId'),
+              },
+            },
+          ],
+        },
+      },
+    });
+    // By name: the nested deployment lives in the subnet's resource group, not this one.
+    clusterDependsOn.push(name);
+  }
+
+  const clusterType = 'Microsoft.ContainerService/managedClusters';
+  const net = spec.network;
+  resources.push({
+    type: clusterType,
+    apiVersion: version(clusterType),
+    name: p('clusterName'),
+    location: p('location'),
+    ...(Object.keys(spec.tags).length > 0 && { tags: spec.tags }),
+    ...(clusterDependsOn.length > 0 && { dependsOn: clusterDependsOn }),
+    sku: { name: 'Basic', tier: spec.skuTier },
+    properties: {
+      kubernetesVersion: p('kubernetesVersion'),
+      dnsPrefix: p('dnsPrefix'),
+      enableRBAC: spec.enableRbac,
+      agentPoolProfiles: [
+        {
+          name: spec.nodePool.name,
+          mode: spec.nodePool.mode,
+          type: spec.nodePool.type,
+          osType: spec.nodePool.osType,
+          count: p('nodeCount'),
+          vmSize: spec.nodePool.vmSize,
+          osDiskSizeGB: spec.nodePool.osDiskSizeGb,
+          maxPods: spec.nodePool.maxPods,
+          vnetSubnetID: subnetIdExpr,
+        },
+      ],
+      ...(spec.linuxProfile && {
+        linuxProfile: {
+          adminUsername: spec.linuxProfile.adminUsername,
+          ssh: { publicKeys: [{ keyData: p('sshPublicKey') }] },
+        },
+      }),
+      ...(spec.windowsProfile && {
+        windowsProfile: { adminUsername: spec.windowsProfile.adminUsername, adminPassword: p('windowsAdminPassword') },
+      }),
+      servicePrincipalProfile: { clientId: p('servicePrincipalClientId'), secret: p('servicePrincipalClientSecret') },
+      networkProfile: {
+        networkPlugin: net.plugin,
+        ...(net.policy && { networkPolicy: net.policy }),
+        loadBalancerSku: net.loadBalancerSku,
+        outboundType: net.outboundType,
+        serviceCidr: net.serviceCidr,
+        dnsServiceIP: net.dnsServiceIp,
+        dockerBridgeCidr: net.dockerBridgeCidr,
+        ...(net.podCidr !== undefined && { podCidr: net.podCidr }),
+      },
+    },
+  });
+
+  const clusterId = `resourceId('${clusterType}', parameters('clusterName'))`;
+  const template: ArmTemplate = {
+    $schema: DEPLOYMENT_TEMPLATE_SCHEMA,
+    contentVersion: '1.0.0.0',
+    parameters,
+    resources,
+    outputs: {
+      controlPlaneFqdn: { type: 'string', value: `[reference(${clusterId}, '${version(clusterType)}').fqdn]` },
+      clusterResourceId: { type: 'string', value: `[${clusterId}]` },
+      nodeResourceGroup: { type: 'string', value: `[reference(${clusterId}, '${version(clusterType)}').nodeResourceGroup]` },
+    },
+  };
+  return { template, values, secrets };
+}
+
+/**
+ * The parameters file for a rendering: every non-secret value that is known at synth time, and
+ * each secret as a Key Vault reference when one was named. A secret without one, and a value that
+ * is only known at deploy time (a Terraform token), are left out, to be passed on the command line.
+ */
+export function renderArmParameters(rendering: ArmRendering): ArmParametersFile {
+  const out: Record<string, ArmParametersFile['parameters'][string]> = {};
+  for (const name of Object.keys(rendering.template.parameters)) {
+    const secret = rendering.secrets[name];
+    if (secret) {
+      if (secret.keyVault) {
+        out[name] = {
+          reference: {
+            keyVault: { id: secret.keyVault.vaultId },
+            secretName: secret.keyVault.secretName,
+            ...(secret.keyVault.secretVersion !== undefined && { secretVersion: secret.keyVault.secretVersion }),
+          },
+        };
+      }
+      continue;
+    }
+    const value = rendering.values[name];
+    if (value !== undefined && !Token.isUnresolved(value)) out[name] = { value };
+  }
+  return { $schema: DEPLOYMENT_PARAMETERS_SCHEMA, contentVersion: '1.0.0.0', parameters: out };
+}
+
+/** The parameters a rendering needs on the command line: secrets without a vault reference, and deploy-time values. */
+export function armParametersLeftOut(rendering: ArmRendering): string[] {
+  const filled = renderArmParameters(rendering).parameters;
+  return Object.keys(rendering.template.parameters).filter((name) => !(name in filled));
+}

@@ -1,0 +1,186 @@
+import { ResourceGroup } from '@cdktf/provider-azurestack/lib/resource-group';
+import { Subnet } from '@cdktf/provider-azurestack/lib/subnet';
+import { TemplateDeployment } from '@cdktf/provider-azurestack/lib/template-deployment';
+import { VirtualNetwork } from '@cdktf/provider-azurestack/lib/virtual-network';
+import { Annotations, Fn, TerraformOutput, TerraformStack, TerraformVariable, Tokenization } from 'cdktf';
+import { Construct } from 'constructs';
+import { type ArmRendering, type ArmTemplate, renderArmParameters, renderArmTemplate } from '../arm';
+import { INPUT_RULES } from '../rules/input-rules';
+import { HubValidationError, formatViolation, showValue } from '../rules/violation';
+import { resolveClusterSpec } from '../rules/validate-cluster';
+import type { ClusterSpec } from '../spec/cluster-spec';
+import type { HubAksClusterProps } from '../spec/props';
+import { HubStack } from './hub-stack';
+
+/** `a/b-c` → `a_b_c`: a Terraform-safe name for variables and outputs. */
+function terraformName(text: string): string {
+  return text.replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+/**
+ * A secret token that names a Terraform variable must name a sensitive variable without a default:
+ * a default is written in plain text to cdk.tf.json, and a non-sensitive value is printed by plan.
+ */
+function secretVariableProblems(scope: Construct, secrets: Record<string, string | undefined>): string[] {
+  const stack = TerraformStack.of(scope);
+  const variables = new Map(
+    stack.node
+      .findAll()
+      .filter((c): c is TerraformVariable => c instanceof TerraformVariable)
+      .map((v) => [v.friendlyUniqueId, v]),
+  );
+  const rule = INPUT_RULES.secretVariable;
+  const problems: string[] = [];
+  for (const [path, token] of Object.entries(secrets)) {
+    if (token === undefined) continue;
+    const names = Tokenization.reverseString(token)
+      .tokens.map((t) => (t as { identifier?: unknown }).identifier)
+      .filter((id): id is string => typeof id === 'string' && id.startsWith('var.'))
+      .map((id) => id.slice('var.'.length));
+    for (const name of names) {
+      const v = variables.get(name);
+      if (!v) continue;
+      const issue = v.default !== undefined ? 'has a default value, which is written in plain text to cdk.tf.json' : v.sensitive !== true ? 'is not marked sensitive, so plan output would print it' : undefined;
+      if (issue) problems.push(formatViolation({ ruleId: rule.id, severity: rule.severity, path, value: `var.${name}`, allowed: 'a sensitive variable without a default', message: `The variable ${issue}.`, fix: rule.fix }));
+    }
+  }
+  return problems;
+}
+
+/**
+ * An AKS cluster on Azure Stack Hub. Creates its resource group, VNET and subnet with the
+ * `azurestack` provider and the cluster itself through an `azurestack_template_deployment` of the
+ * library's ARM rendering (the Hub AKS resource provider speaks only api-version 2020-11-01, and
+ * `azurerm` refuses Azure Stack). The complete ARM template is also written to
+ * `cdktf.out/stacks/<stack>/arm/<id>/` for `az deployment group create`.
+ */
+export class HubAksCluster extends Construct {
+  /** The validated spec, with every Hub default applied. */
+  public readonly spec: ClusterSpec;
+  /** The complete ARM template, as written to `azuredeploy.json`. */
+  public readonly armTemplate: ArmTemplate;
+  /** Name of the managed cluster. */
+  public readonly clusterName: string;
+  /** Name of the cluster's resource group. */
+  public readonly resourceGroupName: string;
+  /** Resource id of the node subnet (a token when the construct creates the subnet). */
+  public readonly subnetId: string;
+  /** FQDN of the API server, from the template deployment's outputs. */
+  public readonly fqdn: string;
+  /** Resource id of the managed cluster, from the template deployment's outputs. */
+  public readonly clusterId: string;
+  /** The sensitive variable holding the client secret, when the construct created it. */
+  public readonly clientSecretVariable?: TerraformVariable;
+  /** The sensitive variable holding the Windows admin password, when the construct created it. */
+  public readonly windowsAdminPasswordVariable?: TerraformVariable;
+  /** The template deployment that creates the cluster. */
+  public readonly deployment: TemplateDeployment;
+
+  constructor(scope: Construct, id: string, props: HubAksClusterProps) {
+    super(scope, id);
+    const stack = HubStack.nearest(this);
+    const subject = `HubAksCluster '${this.node.path}'`;
+    if (!stack) {
+      const rule = INPUT_RULES.outsideHubStack;
+      throw new HubValidationError(subject, [
+        { ruleId: rule.id, severity: rule.severity, path: '(scope)', value: showValue(scope.node.path), allowed: 'a construct inside a HubStack', message: 'HubAksCluster must be created inside a HubStack.', fix: rule.fix },
+      ]);
+    }
+    const { spec, violations } = resolveClusterSpec(subject, props, stack.stamp);
+    for (const w of violations) Annotations.of(this).addWarning(formatViolation(w));
+    this.spec = spec;
+
+    const relativePath = this.node.path.split('/').slice(stack.node.path.split('/').length).join('/');
+    const prefix = terraformName(relativePath);
+    const tags = Object.keys(spec.tags).length > 0 ? { ...spec.tags } : undefined;
+
+    // Resource group: owned by default, so `cdktf destroy` also removes what the deployment made.
+    if (spec.resourceGroup.owned) {
+      const rg = new ResourceGroup(this, 'resource-group', { name: spec.resourceGroup.name, location: spec.location, ...(tags && { tags }) });
+      this.resourceGroupName = rg.name;
+    } else {
+      this.resourceGroupName = spec.resourceGroup.name;
+      Annotations.of(this).addWarning(
+        `The cluster goes into the existing resource group '${spec.resourceGroup.name}': 'cdktf destroy' deletes the template deployment but not the cluster it created. Delete the cluster with 'az aks delete' or leave existingResourceGroup unset.`,
+      );
+    }
+
+    // Network: a new VNET and subnet unless an existing subnet was named.
+    const net = spec.network.subnet;
+    if (net.kind === 'new') {
+      const vnet = new VirtualNetwork(this, 'vnet', {
+        name: net.vnetName,
+        resourceGroupName: this.resourceGroupName,
+        location: spec.location,
+        addressSpace: [...net.addressSpace],
+        ...(tags && { tags }),
+      });
+      const subnet = new Subnet(this, 'subnet', {
+        name: net.subnetName,
+        resourceGroupName: this.resourceGroupName,
+        virtualNetworkName: vnet.name,
+        addressPrefix: net.subnetPrefix,
+      });
+      this.subnetId = subnet.id;
+    } else {
+      this.subnetId = net.subnetId;
+    }
+
+    // Secrets: tokens only; by default a sensitive variable, set with TF_VAR_<name>.
+    const secretVariable = (name: string, description: string): TerraformVariable => {
+      const v = new TerraformVariable(this, name, { type: 'string', sensitive: true, nullable: false, description });
+      v.overrideLogicalId(`${prefix}_${name}`);
+      return v;
+    };
+    let clientSecret = spec.servicePrincipal.clientSecret;
+    if (clientSecret === undefined) {
+      this.clientSecretVariable = secretVariable('client_secret', `Client secret of the service principal of AKS cluster '${spec.name}'.`);
+      clientSecret = this.clientSecretVariable.stringValue;
+    }
+    let windowsPassword = spec.windowsProfile?.adminPassword;
+    if (spec.windowsProfile && windowsPassword === undefined) {
+      this.windowsAdminPasswordVariable = secretVariable('windows_admin_password', `Windows admin password of AKS cluster '${spec.name}'.`);
+      windowsPassword = this.windowsAdminPasswordVariable.stringValue;
+    }
+
+    this.node.addValidation({ validate: () => secretVariableProblems(this, { 'servicePrincipal.clientSecret': spec.servicePrincipal.clientSecret, 'windowsProfile.adminPassword': spec.windowsProfile?.adminPassword }) });
+
+    // The cluster: the ARM rendering of the spec, deployed by the azurestack provider.
+    const clusterPart = renderArmTemplate(spec, 'cluster');
+    const parameterValues: Record<string, string | number> = {
+      ...clusterPart.values,
+      subnetId: this.subnetId,
+      servicePrincipalClientSecret: clientSecret,
+      ...(windowsPassword !== undefined && { windowsAdminPassword: windowsPassword }),
+    };
+    this.deployment = new TemplateDeployment(this, 'deployment', {
+      name: `${spec.name}-aks`,
+      resourceGroupName: this.resourceGroupName,
+      deploymentMode: 'Incremental',
+      templateBody: JSON.stringify(clusterPart.template),
+      // jsonencode keeps secrets as Terraform references and escapes whatever they hold.
+      parametersBody: Fn.jsonencode(
+        Object.fromEntries(Object.keys(clusterPart.template.parameters).map((name) => [name, { value: parameterValues[name] }])),
+      ),
+    });
+    this.clusterName = spec.name;
+    this.fqdn = this.deployment.outputs.lookup('controlPlaneFqdn');
+    this.clusterId = this.deployment.outputs.lookup('clusterResourceId');
+
+    const output = (name: string, value: string, description: string): void => {
+      new TerraformOutput(this, name, { value, description }).overrideLogicalId(`${prefix}_${name}`);
+    };
+    output('cluster_name', this.clusterName, 'Name of the AKS cluster.');
+    output('resource_group_name', this.resourceGroupName, 'Resource group of the AKS cluster.');
+    output('subnet_id', this.subnetId, 'Resource id of the node subnet.');
+    output('fqdn', this.fqdn, 'FQDN of the Kubernetes API server.');
+    output('cluster_id', this.clusterId, 'Resource id of the AKS cluster.');
+
+    // The complete template for `az deployment group create`, beside cdk.tf.json.
+    const complete: ArmRendering = renderArmTemplate(spec, 'complete');
+    this.armTemplate = complete.template;
+    const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
+    stack.addArtifact({ relativePath: `arm/${relativePath}/azuredeploy.json`, render: () => json(complete.template) });
+    stack.addArtifact({ relativePath: `arm/${relativePath}/azuredeploy.parameters.json`, render: () => json(renderArmParameters(complete)) });
+  }
+}

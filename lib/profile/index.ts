@@ -1,0 +1,5 @@
+export * from './api-versions';
+export * from './vm-sizes';
+export * from './kubernetes-versions';
+export * from './hub-limits';
+export * from './stamp';

@@ -1,0 +1,122 @@
+import type { z } from 'zod';
+import type { StampProfile } from '../profile/stamp';
+import { type ClusterSpec, toClusterSpec } from '../spec/cluster-spec';
+import { clusterPropsSchema } from '../spec/schema';
+import { CLUSTER_RULES } from './cluster-rules';
+import { INPUT_RULES } from './input-rules';
+import { type Finding, type RawProps, type RuleInfo, valueAt } from './rule';
+import { HubValidationError, MASKED, type Violation, showValue } from './violation';
+
+/** Property paths whose values are secrets and are masked in every message. */
+export const SECRET_PATHS: readonly string[] = ['servicePrincipal.clientSecret', 'windowsProfile.adminPassword'];
+
+function violation(rule: RuleInfo, f: Finding): Violation {
+  const secret = f.secret === true || SECRET_PATHS.includes(f.path);
+  return {
+    ruleId: rule.id,
+    severity: rule.severity,
+    path: f.path,
+    value: secret && f.value !== undefined ? MASKED : showValue(f.value),
+    allowed: f.allowed,
+    message: f.message,
+    fix: f.fix ?? rule.fix,
+  };
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The keys a schema object accepts at `path`, for "did you mean" hints. */
+function knownKeys(path: readonly PropertyKey[]): string[] {
+  let schema: z.ZodType = clusterPropsSchema;
+  for (const key of path) {
+    let inner = schema as unknown as { unwrap?: () => z.ZodType; shape?: Record<string, z.ZodType> };
+    while (inner.unwrap && !inner.shape) inner = inner.unwrap() as unknown as typeof inner;
+    if (!inner.shape || typeof key !== 'string' || !inner.shape[key]) return [];
+    schema = inner.shape[key];
+  }
+  let inner = schema as unknown as { unwrap?: () => z.ZodType; shape?: Record<string, z.ZodType> };
+  while (inner.unwrap && !inner.shape) inner = inner.unwrap() as unknown as typeof inner;
+  return inner.shape ? Object.keys(inner.shape) : [];
+}
+
+function shapeViolations(props: unknown, issues: readonly z.core.$ZodIssue[]): Violation[] {
+  return issues.flatMap((issue) => {
+    const at = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const keys = knownKeys(issue.path);
+      return issue.keys.map((key) => {
+        const near = keys.filter((k) => editDistance(k.toLowerCase(), key.toLowerCase()) <= 2);
+        return violation(INPUT_RULES.unknownProperty, {
+          path: at ? `${at}.${key}` : key,
+          value: valueAt(props, at ? `${at}.${key}` : key),
+          allowed: keys.length ? keys.join(', ') : 'no other properties',
+          message: near.length ? `Unknown property '${key}'; did you mean '${near[0]}'?` : `Unknown property '${key}'.`,
+          ...(near.length ? { fix: `Rename '${key}' to '${near[0]}'.` } : {}),
+        });
+      });
+    }
+    const expected = 'expected' in issue ? String(issue.expected) : undefined;
+    const options = 'values' in issue && Array.isArray(issue.values) ? issue.values.map((v) => JSON.stringify(v)).join(', ') : undefined;
+    return [
+      violation(INPUT_RULES.invalidValue, {
+        path: at || '(props)',
+        value: at ? valueAt(props, at) : props,
+        allowed: options ?? (expected ? `a value of type ${expected}` : issue.message),
+        message: issue.message.replace(/^Invalid input: /, 'Invalid value: ') + '.',
+      }),
+    ];
+  });
+}
+
+/** Result of checking one cluster's props. */
+export interface ClusterCheck {
+  /** The spec, when the props have the right shape. */
+  readonly spec?: ClusterSpec;
+  /** Every violation found, errors and warnings. */
+  readonly violations: readonly Violation[];
+}
+
+/**
+ * Checks props against every cluster rule and applies the Hub defaults. Collects every violation
+ * instead of stopping at the first. `suppressed` names rules silenced with a reason.
+ */
+export function checkCluster(props: unknown, stamp: StampProfile, suppressed: ReadonlySet<string> = new Set()): ClusterCheck {
+  if (props === null || typeof props !== 'object' || Array.isArray(props)) {
+    return {
+      violations: [
+        violation(INPUT_RULES.invalidValue, { path: '(props)', value: props, allowed: 'an object of HubAksClusterProps', message: 'Props must be an object.' }),
+      ],
+    };
+  }
+  const raw = props as RawProps;
+  const active = CLUSTER_RULES.filter((r) => !(r.suppressible && suppressed.has(r.id)));
+  const found: Violation[] = [];
+  for (const rule of active) for (const f of rule.checkProps?.(raw, stamp) ?? []) found.push(violation(rule, f));
+
+  const parsed = clusterPropsSchema.safeParse(props);
+  if (!parsed.success) return { violations: [...found, ...shapeViolations(props, parsed.error.issues)] };
+
+  const spec = toClusterSpec(parsed.data, stamp);
+  for (const rule of active) for (const f of rule.checkSpec?.(spec, stamp) ?? []) found.push(violation(rule, f));
+  return { spec, violations: found };
+}
+
+/** Like `checkCluster`, but throws `HubValidationError` when any error is found. */
+export function resolveClusterSpec(subject: string, props: unknown, stamp: StampProfile, suppressed?: ReadonlySet<string>): ClusterCheck & { spec: ClusterSpec } {
+  const result = checkCluster(props, stamp, suppressed);
+  const errors = result.violations.filter((v) => v.severity === 'error');
+  if (errors.length > 0 || !result.spec) throw new HubValidationError(subject, errors);
+  return result as ClusterCheck & { spec: ClusterSpec };
+}

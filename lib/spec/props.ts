@@ -1,0 +1,258 @@
+/**
+ * The props users write. Every optional prop documents its `@default`; the defaults themselves
+ * are applied once, in `cluster-spec.ts`. Azure-only knobs are typed so that only the value Azure
+ * Stack Hub accepts compiles; JavaScript callers and JSON configs get the named rule at run time.
+ */
+
+/** The service principal the cluster runs as. Hub has no managed identity (HUB003). */
+export interface ServicePrincipalProps {
+  /** Application (client) id of the service principal. May be a token. */
+  readonly clientId: string;
+  /**
+   * The client secret, as a token only (a `TerraformVariable` marked sensitive, or another
+   * resource's attribute). A literal string is refused (HUB102), because it would be written in
+   * plain text to `cdk.tf.json`.
+   * @default a sensitive `TerraformVariable` named `<cluster id>_client_secret`, set with `TF_VAR_<name>`
+   */
+  readonly clientSecret?: string;
+  /**
+   * Object id of the service principal. With an existing subnet, the ARM template then grants it
+   * Network Contributor on that subnet, as `az aks create` would without `--skip-subnet-role-assignment`.
+   * @default no role assignment
+   */
+  readonly objectId?: string;
+  /**
+   * A Key Vault secret that holds the client secret, referenced from `azuredeploy.parameters.json`.
+   * @default none: pass the secret on the `az deployment group create` command line
+   */
+  readonly keyVaultSecret?: KeyVaultSecretRef;
+}
+
+/** A secret in an Azure Stack Hub Key Vault, referenced from an ARM parameters file. */
+export interface KeyVaultSecretRef {
+  /** Resource id of the vault. */
+  readonly vaultId: string;
+  /** Name of the secret in the vault. */
+  readonly secretName: string;
+  /**
+   * Version of the secret.
+   * @default the current version
+   */
+  readonly secretVersion?: string;
+}
+
+/** The cluster's single node pool. Hub allows exactly one (HUB005). */
+export interface NodePoolProps {
+  /**
+   * Pool name: lower-case letters and digits, starting with a letter, at most 12 characters.
+   * @default 'nodepool1'
+   */
+  readonly name?: string;
+  /**
+   * Number of nodes.
+   * @default 3
+   */
+  readonly count?: number;
+  /**
+   * VM size, one the stamp offers (HUB016), and not a GPU size (HUB015).
+   * @default 'Standard_DS2_v2'
+   */
+  readonly vmSize?: string;
+  /**
+   * OS disk size in GB.
+   * @default 100
+   */
+  readonly osDiskSizeGb?: number;
+  /**
+   * Maximum pods per node.
+   * @default 30 with Azure CNI, 110 with kubenet
+   */
+  readonly maxPods?: number;
+  /**
+   * Operating system of the nodes. A Windows cluster has only Windows nodes on Hub.
+   * @default 'Linux'
+   */
+  readonly osType?: 'Linux' | 'Windows';
+  /**
+   * VM set type. Hub supports only scale sets (HUB004).
+   * @default 'VirtualMachineScaleSets'
+   */
+  readonly type?: 'VirtualMachineScaleSets';
+}
+
+/** Linux node access. */
+export interface LinuxProfileProps {
+  /**
+   * Admin user on the nodes.
+   * @default 'azureuser'
+   */
+  readonly adminUsername?: string;
+  /** SSH public key (`ssh-rsa ...`) for the admin user. May be a token. */
+  readonly sshPublicKey: string;
+}
+
+/** Windows node access, for a Windows cluster. */
+export interface WindowsProfileProps {
+  /**
+   * Admin user on the Windows nodes.
+   * @default 'azureuser'
+   */
+  readonly adminUsername?: string;
+  /**
+   * Admin password, as a token only; a literal string is refused (HUB102).
+   * @default a sensitive `TerraformVariable` named `<cluster id>_windows_admin_password`
+   */
+  readonly adminPassword?: string;
+  /**
+   * A Key Vault secret that holds the password, referenced from `azuredeploy.parameters.json`.
+   * @default none: pass the password on the command line
+   */
+  readonly keyVaultSecret?: KeyVaultSecretRef;
+}
+
+/** A virtual network and node subnet that the construct creates. */
+export interface NewVnetProps {
+  /**
+   * Name of the virtual network.
+   * @default '<cluster name>-vnet'
+   */
+  readonly name?: string;
+  /**
+   * Address space of the virtual network.
+   * @default ['10.240.0.0/16']
+   */
+  readonly addressSpace?: string[];
+  /**
+   * Name of the node subnet.
+   * @default 'aks-nodes'
+   */
+  readonly subnetName?: string;
+  /**
+   * Prefix of the node subnet. The default holds the Hub's 50-node maximum at the default max pods.
+   * @default '10.240.0.0/20'
+   */
+  readonly subnetPrefix?: string;
+}
+
+/** An existing subnet to put the nodes in. */
+export interface ExistingSubnetProps {
+  /** Resource id of the subnet. May be a token. */
+  readonly subnetId: string;
+}
+
+/** Cluster networking. */
+export interface NetworkProps {
+  /**
+   * Network plugin. Always set explicitly in the template: the Hub docs say the default is Azure
+   * CNI while the 2020-11-01 API defaults to kubenet.
+   * @default 'azure'
+   */
+  readonly plugin?: 'azure' | 'kubenet';
+  /**
+   * Network policy. Calico is not available on Hub (HUB018).
+   * @default no network policy
+   */
+  readonly policy?: 'azure';
+  /**
+   * Where the nodes go: a new VNET and subnet the construct creates, or an existing subnet.
+   * @default a new VNET and subnet with the defaults of `NewVnetProps`
+   */
+  readonly vnet?: NewVnetProps | ExistingSubnetProps;
+  /**
+   * Kubernetes service address range.
+   * @default '10.0.0.0/16'
+   */
+  readonly serviceCidr?: string;
+  /**
+   * Cluster DNS service IP, inside `serviceCidr`.
+   * @default '10.0.0.10'
+   */
+  readonly dnsServiceIp?: string;
+  /**
+   * Docker bridge address.
+   * @default '172.17.0.1/16'
+   */
+  readonly dockerBridgeCidr?: string;
+  /**
+   * Pod address range, with kubenet only.
+   * @default '10.244.0.0/16' with kubenet; not used with Azure CNI
+   */
+  readonly podCidr?: string;
+}
+
+/** Props of `HubAksCluster`. */
+export interface HubAksClusterProps {
+  /** Name of the managed cluster. */
+  readonly name: string;
+  /** The service principal the cluster runs as. */
+  readonly servicePrincipal: ServicePrincipalProps;
+  /**
+   * Kubernetes version, one the stamp offers (HUB103).
+   * @default '1.20.7', the highest version the Hub docs name
+   */
+  readonly kubernetesVersion?: string;
+  /**
+   * DNS prefix of the API server FQDN.
+   * @default the cluster name
+   */
+  readonly dnsPrefix?: string;
+  /**
+   * Resource group of the cluster.
+   * @default '<cluster name>-rg', created and owned by the construct
+   */
+  readonly resourceGroupName?: string;
+  /**
+   * Use `resourceGroupName` as an existing group instead of creating it. `cdktf destroy` then does
+   * not remove the cluster, because destroying a template deployment leaves what it created.
+   * @default false
+   */
+  readonly existingResourceGroup?: boolean;
+  /**
+   * The single node pool.
+   * @default one pool 'nodepool1' of 3 × Standard_DS2_v2
+   */
+  readonly nodePool?: NodePoolProps;
+  /**
+   * Linux node access; required for Linux clusters.
+   * @default none (required when the node pool is Linux)
+   */
+  readonly linuxProfile?: LinuxProfileProps;
+  /**
+   * Windows node access; required for Windows clusters.
+   * @default none
+   */
+  readonly windowsProfile?: WindowsProfileProps;
+  /**
+   * Networking.
+   * @default Azure CNI on a new VNET 10.240.0.0/16 with subnet 10.240.0.0/20, services 10.0.0.0/16
+   */
+  readonly network?: NetworkProps;
+  /**
+   * Kubernetes RBAC.
+   * @default true
+   */
+  readonly enableRbac?: boolean;
+  /**
+   * Tags on the resource group, network and cluster.
+   * @default {}
+   */
+  readonly tags?: Record<string, string>;
+
+  // Azure-only knobs: only the Hub value compiles.
+
+  /**
+   * Load balancer SKU. Hub supports only the basic load balancer (HUB001).
+   * @default 'basic'
+   */
+  readonly loadBalancerSku?: 'basic';
+  /**
+   * SKU tier. Hub has no uptime SLA, so only the free tier exists (HUB017).
+   * @default 'Free'
+   */
+  readonly skuTier?: 'Free';
+  /**
+   * Managed identity. Hub supports only a service principal (HUB003); leave unset.
+   * @default none (service principal)
+   */
+  readonly identity?: undefined;
+}

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { API_VERSIONS, armParametersLeftOut, renderArmParameters, renderArmTemplate, resolveClusterSpec } from '../lib';
+import { CLIENT_ID, SSH_KEY, STAMP, minimalProps } from './helpers';
+import type { HubAksClusterProps } from '../lib';
+
+const render = (props: HubAksClusterProps, scope: 'complete' | 'cluster' = 'complete') =>
+  renderArmTemplate(resolveClusterSpec('t', props, STAMP).spec, scope);
+const byType = (t: { resources: readonly any[] }, type: string) => t.resources.filter((r) => r.type === type);
+const EXISTING = '/subscriptions/0000/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/hub-vnet/subnets/aks';
+
+describe('ARM rendering of the quickstart', () => {
+  const { template, values, secrets } = render(minimalProps());
+  const [cluster] = byType(template, 'Microsoft.ContainerService/managedClusters');
+  const props = cluster.properties;
+
+  it('writes the managed cluster at the Hub api-version 2020-11-01', () => {
+    expect(cluster.apiVersion).toBe('2020-11-01');
+    expect(template).not.toHaveProperty('apiProfile');
+  });
+
+  it('sets exactly the Hub values', () => {
+    expect(props.networkProfile.loadBalancerSku).toBe('basic');
+    expect(props.networkProfile.networkPlugin).toBe('azure');
+    expect(props.networkProfile.outboundType).toBe('loadBalancer');
+    expect(props.networkProfile.serviceCidr).toBe('10.0.0.0/16');
+    expect(props.networkProfile.dnsServiceIP).toBe('10.0.0.10');
+    expect(props.networkProfile.dockerBridgeCidr).toBe('172.17.0.1/16');
+    expect(props.networkProfile).not.toHaveProperty('loadBalancerProfile');
+    expect(props.networkProfile).not.toHaveProperty('networkPolicy');
+    expect(props.agentPoolProfiles).toHaveLength(1);
+    const [pool] = props.agentPoolProfiles;
+    expect(pool).toMatchObject({ name: 'nodepool1', type: 'VirtualMachineScaleSets', mode: 'System', osType: 'Linux', vmSize: 'Standard_DS2_v2', maxPods: 30, osDiskSizeGB: 100 });
+    for (const key of ['enableAutoScaling', 'minCount', 'maxCount', 'availabilityZones']) expect(pool).not.toHaveProperty(key);
+    expect(props.servicePrincipalProfile).toEqual({ clientId: "[parameters('servicePrincipalClientId')]", secret: "[parameters('servicePrincipalClientSecret')]" });
+    expect(props.enableRBAC).toBe(true);
+    expect(cluster.sku).toEqual({ name: 'Basic', tier: 'Free' });
+    for (const key of ['aadProfile', 'addonProfiles', 'autoScalerProfile', 'apiServerAccessProfile', 'identityProfile']) expect(props).not.toHaveProperty(key);
+    expect(cluster).not.toHaveProperty('identity');
+    expect(props.linuxProfile).toEqual({ adminUsername: 'azureuser', ssh: { publicKeys: [{ keyData: "[parameters('sshPublicKey')]" }] } });
+  });
+
+  it('creates the VNET with its subnet inline and puts the pool on it', () => {
+    const [vnet] = byType(template, 'Microsoft.Network/virtualNetworks');
+    expect(vnet.apiVersion).toBe('2018-11-01');
+    expect(vnet.properties).toEqual({
+      addressSpace: { addressPrefixes: ['10.240.0.0/16'] },
+      subnets: [{ name: 'aks-nodes', properties: { addressPrefix: '10.240.0.0/20' } }],
+    });
+    expect(props.agentPoolProfiles[0].vnetSubnetID).toBe("[resourceId('Microsoft.Network/virtualNetworks/subnets', 'demo-aks-vnet', 'aks-nodes')]");
+    expect(cluster.dependsOn).toEqual(["[resourceId('Microsoft.Network/virtualNetworks', 'demo-aks-vnet')]"]);
+  });
+
+  it('takes the secret as a securestring parameter and never holds its value', () => {
+    expect(template.parameters.servicePrincipalClientSecret).toMatchObject({ type: 'securestring' });
+    expect(values).not.toHaveProperty('servicePrincipalClientSecret');
+    expect(secrets).toEqual({ servicePrincipalClientSecret: { secret: 'servicePrincipalClientSecret' } });
+  });
+
+  it('outputs the control-plane FQDN and the cluster id', () => {
+    expect(template.outputs.controlPlaneFqdn.value).toContain(".fqdn]");
+    expect(template.outputs.clusterResourceId.value).toBe("[resourceId('Microsoft.ContainerService/managedClusters', parameters('clusterName'))]");
+  });
+
+  it('fills every non-secret parameter in the parameters file', () => {
+    const file = renderArmParameters(render(minimalProps()));
+    expect(file.parameters).toEqual({
+      clusterName: { value: 'demo-aks' },
+      location: { value: 'local' },
+      dnsPrefix: { value: 'demo-aks' },
+      kubernetesVersion: { value: '1.20.7' },
+      nodeCount: { value: 3 },
+      servicePrincipalClientId: { value: CLIENT_ID },
+      sshPublicKey: { value: SSH_KEY },
+    });
+    expect(armParametersLeftOut(render(minimalProps()))).toEqual(['servicePrincipalClientSecret']);
+  });
+
+  it('is pure: the same spec renders the same template', () => {
+    expect(JSON.stringify(render(minimalProps()))).toBe(JSON.stringify(render(minimalProps())));
+  });
+});
+
+describe('ARM rendering variants', () => {
+  it('the cluster part leaves the network to Terraform and takes the subnet id as a parameter', () => {
+    const { template, values } = render(minimalProps(), 'cluster');
+    expect(template.resources.map((r) => r.type)).toEqual(['Microsoft.ContainerService/managedClusters']);
+    expect(template.parameters.subnetId).toMatchObject({ type: 'string' });
+    expect(values).not.toHaveProperty('subnetId');
+    expect((template.resources[0] as any).properties.agentPoolProfiles[0].vnetSubnetID).toBe("[parameters('subnetId')]");
+  });
+
+  it('an existing subnet with the object id gets a Network Contributor grant before the cluster', () => {
+    const { template, values } = render(minimalProps({ servicePrincipal: { clientId: CLIENT_ID, objectId: 'oid-1' }, network: { vnet: { subnetId: EXISTING } } }));
+    expect(byType(template, 'Microsoft.Network/virtualNetworks')).toEqual([]);
+    const [nested] = byType(template, 'Microsoft.Resources/deployments');
+    expect(nested.apiVersion).toBe('2019-10-01');
+    expect(nested.resourceGroup).toBe("[split(parameters('subnetId'), '/')[4]]");
+    const [grant] = nested.properties.template.resources;
+    expect(grant.type).toBe('Microsoft.Authorization/roleAssignments');
+    expect(grant.apiVersion).toBe('2015-07-01');
+    expect(grant.scope).toBe("[parameters('subnetId')]");
+    expect(grant.properties.roleDefinitionId).toContain('4d97b98b-1d4f-4787-a291-c67834d212e7');
+    expect(grant.properties.principalId).toBe("[parameters('servicePrincipalObjectId')]");
+    const [cluster] = byType(template, 'Microsoft.ContainerService/managedClusters');
+    expect(cluster.dependsOn).toEqual([nested.name]);
+    expect(values).toMatchObject({ subnetId: EXISTING, servicePrincipalObjectId: 'oid-1' });
+  });
+
+  it('an existing subnet without the object id gets no grant', () => {
+    const { template } = render(minimalProps({ network: { vnet: { subnetId: EXISTING } } }));
+    expect(template.resources.map((r) => r.type)).toEqual(['Microsoft.ContainerService/managedClusters']);
+  });
+
+  it('kubenet writes the pod CIDR', () => {
+    const { template } = render(minimalProps({ network: { plugin: 'kubenet' } }));
+    const np = (byType(template, 'Microsoft.ContainerService/managedClusters')[0] as any).properties.networkProfile;
+    expect(np).toMatchObject({ networkPlugin: 'kubenet', podCidr: '10.244.0.0/16' });
+  });
+
+  it('Windows takes the password as a securestring, referenced from Key Vault when named', () => {
+    const kv = { vaultId: '/subscriptions/s/resourceGroups/kv/providers/Microsoft.KeyVault/vaults/v', secretName: 'winpw' };
+    const r = render(minimalProps({ nodePool: { osType: 'Windows', name: 'win' }, windowsProfile: { keyVaultSecret: kv }, linuxProfile: undefined }));
+    expect(r.template.parameters.windowsAdminPassword).toMatchObject({ type: 'securestring' });
+    const cluster = byType(r.template, 'Microsoft.ContainerService/managedClusters')[0] as any;
+    expect(cluster.properties.windowsProfile).toEqual({ adminUsername: 'azureuser', adminPassword: "[parameters('windowsAdminPassword')]" });
+    expect(cluster.properties).not.toHaveProperty('linuxProfile');
+    expect(renderArmParameters(r).parameters.windowsAdminPassword).toEqual({ reference: { keyVault: { id: kv.vaultId }, secretName: 'winpw' } });
+  });
+
+  it('takes every api-version from the profile table', () => {
+    const table = Object.values(API_VERSIONS['2020-09-01-hybrid']);
+    const { template } = render(minimalProps({ servicePrincipal: { clientId: CLIENT_ID, objectId: 'o' }, network: { vnet: { subnetId: EXISTING } } }));
+    const all = [...template.resources, ...template.resources.flatMap((r: any) => r.properties?.template?.resources ?? [])];
+    for (const r of all) expect(table).toContain(r.apiVersion);
+  });
+});

@@ -1,0 +1,45 @@
+import { App, Testing } from 'cdktf';
+import { HubStack, type HubAksClusterProps, type HubSettings } from '../lib';
+import { stampProfile } from '../lib/profile/stamp';
+
+/** A real 2048-bit RSA public key (its private half was discarded). */
+export const SSH_KEY = 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC1NvY7ReCN8N4rRKPpPx5HiVvTLORgBmL5Q7guAwE826siB2IylC60xlp+88YxheObUBO8HSSpwegGugPb4ZlqXMDuXwcWF1J2S3R170i+DNnnBiT0nzwS/rKnq1VqWNZDFVrwNEF5JNzqDY3/kOzCzKuvrx07fkS/NuQ7sJ4oiAQSwCd4zNQ6iZKtP862NYMBzE86AU4RZnU2NuHjFLUjvNARL9amfRTTA9P6zYjymKJBikbk4/8MHxYGeE2qdAVVeeUlGnLvyOdjao8oq9WzjQBr85NtFdjVDhGlGBDyCjhgfviLIl6IM8NDOR40ZL7q18DPRi2O5UR/YCAvO0Lb azureuser@example';
+
+export const CLIENT_ID = '11111111-2222-3333-4444-555555555555';
+
+export const HUB: HubSettings = { armEndpoint: 'https://management.local.azurestack.external', location: 'local' };
+
+export const STAMP = stampProfile('local');
+
+/** The quickstart's props. */
+export function minimalProps(overrides: Partial<HubAksClusterProps> = {}): HubAksClusterProps {
+  return { name: 'demo-aks', servicePrincipal: { clientId: CLIENT_ID }, linuxProfile: { sshPublicKey: SSH_KEY }, ...overrides };
+}
+
+export function newStack(hub: Partial<HubSettings> = {}, id = 'aks-hub'): { app: App; stack: HubStack } {
+  const app = Testing.app();
+  const stack = new HubStack(app, id, { hub: { ...HUB, ...hub } });
+  return { app, stack };
+}
+
+/** Terraform JSON with validations run; the local backend's absolute path is removed for stable snapshots. */
+export function synthJson(stack: HubStack): any {
+  const tf = JSON.parse(Testing.synth(stack, true));
+  if (tf.terraform?.backend?.local) tf.terraform.backend.local.path = '<cwd>/terraform.tfstate';
+  return tf;
+}
+
+/** The templates embedded in every azurestack_template_deployment of a synthesized stack. */
+export function embeddedTemplates(tf: any): any[] {
+  return Object.values(tf.resource?.azurestack_template_deployment ?? {}).map((d: any) => JSON.parse(d.template_body));
+}
+
+/** Catches what `fn` throws. */
+export function thrown(fn: () => unknown): any {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an exception');
+}

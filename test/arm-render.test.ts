@@ -57,8 +57,8 @@ describe('ARM rendering of the quickstart', () => {
   });
 
   it('outputs the control-plane FQDN and the cluster id', () => {
-    expect(template.outputs.controlPlaneFqdn.value).toContain(".fqdn]");
-    expect(template.outputs.clusterResourceId.value).toBe("[resourceId('Microsoft.ContainerService/managedClusters', parameters('clusterName'))]");
+    expect(template.outputs.controlPlaneFqdn?.value).toContain(".fqdn]");
+    expect(template.outputs.clusterResourceId?.value).toBe("[resourceId('Microsoft.ContainerService/managedClusters', parameters('clusterName'))]");
   });
 
   it('fills every non-secret parameter in the parameters file', () => {

@@ -14,7 +14,10 @@ export type {
 export { type ClusterSpec, type NewSubnetSpec, type ExistingSubnetSpec, CLUSTER_DEFAULTS, toClusterSpec } from './spec/cluster-spec';
 export { HubValidationError, type Violation, type Severity, formatViolation } from './rules/violation';
 export { RULES, findRule } from './rules/registry';
-export type { RuleInfo } from './rules/rule';
+export type { RuleInfo, RuleExample, HubRule, Finding } from './rules/rule';
+export { suppressHubRule, type RuleSuppression, type RecordedSuppression } from './rules/suppressions';
+export { checkTerraformResource, checkArmTemplate, type RuleFinding } from './rules/raw-checks';
+export { HubComplianceAspect } from './constructs/compliance-aspect';
 export { checkCluster, resolveClusterSpec, type ClusterCheck } from './rules/validate-cluster';
 export {
   renderArmTemplate,
@@ -44,4 +47,9 @@ export {
   stampProfile,
   type StampProfile,
   type CatalogOverride,
+  FEATURE_TABLE,
+  PLATFORM_DIFFERENCES,
+  type FeatureRow,
+  type FeatureBehaviour,
+  type PlatformDifference,
 } from './profile';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HubValidationError, RULES, checkCluster, findRule, resolveClusterSpec } from '../lib';
-import { CLUSTER_RULES } from '../lib/rules/cluster-rules';
+import { HUB_RULES } from '../lib/rules/catalog';
+import { runExample } from './support/rule-harness';
 import { stampProfile } from '../lib/profile/stamp';
 import { STAMP, minimalProps, thrown } from './helpers';
 
@@ -20,55 +21,25 @@ describe('rule registry', () => {
   });
 });
 
-/** For each foundation rule: props that break it, and props that pass. */
-const cases: { id: string; fail: Record<string, unknown>; pass: Record<string, unknown> }[] = [
-  { id: 'HUB001', fail: { loadBalancerSku: 'standard' }, pass: { loadBalancerSku: 'basic' } },
-  { id: 'HUB001', fail: { network: { loadBalancerSku: 'Standard' } }, pass: { network: { loadBalancerSku: 'basic' } } },
-  { id: 'HUB002', fail: { network: { loadBalancerProfile: { managedOutboundIPs: { count: 2 } } } }, pass: { network: { outboundType: 'loadBalancer' } } },
-  { id: 'HUB003', fail: { identity: { type: 'SystemAssigned' } }, pass: { identity: { type: 'None' } } },
-  { id: 'HUB003', fail: { kubeletIdentity: { clientId: 'x' } }, pass: {} },
-  { id: 'HUB004', fail: { nodePool: { type: 'AvailabilitySet' } }, pass: { nodePool: { type: 'VirtualMachineScaleSets' } } },
-  { id: 'HUB005', fail: { nodePools: [{ name: 'user1' }] }, pass: { nodePools: [] } },
-  { id: 'HUB006', fail: { nodePool: { enableAutoScaling: true, minCount: 1, maxCount: 5 } }, pass: { nodePool: { enableAutoScaling: false } } },
-  { id: 'HUB007', fail: { nodePool: { availabilityZones: ['1', '2'] } }, pass: { nodePool: { availabilityZones: [] } } },
-  { id: 'HUB008', fail: { enablePrivateCluster: true }, pass: { enablePrivateCluster: false } },
-  { id: 'HUB009', fail: { apiServerAuthorizedIpRanges: ['1.2.3.4/32'] }, pass: { apiServerAuthorizedIpRanges: [] } },
-  { id: 'HUB010', fail: { aadProfile: { managed: true } }, pass: {} },
-  { id: 'HUB011', fail: { addons: { omsagent: { enabled: true } } }, pass: { addons: {} } },
-  { id: 'HUB012', fail: { addons: { aciConnectorLinux: { enabled: true } } }, pass: { addons: {} } },
-  { id: 'HUB013', fail: { addons: { httpApplicationRouting: { enabled: true } } }, pass: { addons: {} } },
-  { id: 'HUB014', fail: { addons: { azurepolicy: { enabled: true } } }, pass: { addons: {} } },
-  { id: 'HUB015', fail: { nodePool: { vmSize: 'Standard_NC6' } }, pass: { nodePool: { vmSize: 'Standard_DS3_v2' } } },
-  { id: 'HUB016', fail: { nodePool: { vmSize: 'Standard_D2s_v5' } }, pass: { nodePool: { vmSize: 'Standard_D2_v3' } } },
-  { id: 'HUB017', fail: { skuTier: 'Paid' }, pass: { skuTier: 'Free' } },
-  { id: 'HUB018', fail: { network: { policy: 'calico' } }, pass: { network: { policy: 'azure' } } },
-  { id: 'HUB020', fail: { nodePool: { count: 51 } }, pass: { nodePool: { count: 50, maxPods: 30 } } },
-  { id: 'HUB024', fail: { addons: { kubeDashboard: { enabled: true } } }, pass: {} },
-  { id: 'HUB102', fail: { servicePrincipal: { clientId: 'x', clientSecret: 'hunter2-literal' } }, pass: { servicePrincipal: { clientId: 'x' } } },
-  { id: 'HUB103', fail: { kubernetesVersion: '1.29.0' }, pass: { kubernetesVersion: '1.20.7' } },
-  { id: 'HUB104', fail: { linuxProfile: undefined }, pass: {} },
-  { id: 'HUB105', fail: { nodePool: { osType: 'Windows' }, windowsProfile: {}, network: { plugin: 'kubenet' } }, pass: { nodePool: { osType: 'Windows' }, windowsProfile: {} } },
-  { id: 'HUB106', fail: { network: { vnet: { subnetId: '/subscriptions/s/x', subnetPrefix: '10.0.0.0/24' } } }, pass: { network: { vnet: { subnetId: '/subscriptions/s/x' } } } },
-  { id: 'HUB107', fail: { nodePool: { count: 0 } }, pass: { nodePool: { count: 1 } } },
-  { id: 'HUB200', fail: { network: { serviceCidr: '10.0.0.1/16' } }, pass: { network: { serviceCidr: '10.0.0.0/16' } } },
-  { id: 'HUB200', fail: { network: { dnsServiceIp: '10.0.0' } }, pass: { network: { dnsServiceIp: '10.0.0.11' } } },
-  { id: 'HUB201', fail: { network: { vnet: { addressSpace: ['10.1.0.0/16'], subnetPrefix: '10.2.0.0/20' } } }, pass: { network: { vnet: { addressSpace: ['10.1.0.0/16'], subnetPrefix: '10.1.0.0/20' } } } },
-  { id: 'HUB203', fail: { network: { dnsServiceIp: '10.1.0.10' } }, pass: { network: { dnsServiceIp: '10.0.255.254' } } },
-  { id: 'HUB203', fail: { network: { dnsServiceIp: '10.0.0.1' } }, pass: { network: { dnsServiceIp: '10.0.0.2' } } },
-  { id: 'HUB204', fail: { network: { vnet: { subnetPrefix: '10.240.0.0/25' } } }, pass: { network: { vnet: { subnetPrefix: '10.240.0.0/24' } } } },
-];
+describe('every rule in the registry', () => {
+  it.each(RULES.map((r) => [r.id, r] as const))('%s has failing and passing examples that behave', (id, rule) => {
+    expect(rule.examples.fail.length).toBeGreaterThan(0);
+    expect(rule.examples.pass.length).toBeGreaterThan(0);
+    for (const example of rule.examples.fail) expect(runExample(example), JSON.stringify(example)).toContain(id);
+    for (const example of rule.examples.pass) expect(runExample(example), JSON.stringify(example)).not.toContain(id);
+  });
+
+  it('every check kind a rule has is exercised by a failing example', () => {
+    for (const r of HUB_RULES) {
+      const kinds = r.examples.fail.flatMap((e) => Object.keys(e));
+      if (r.checkProps || r.checkSpec) expect(kinds.some((k) => k === 'props' || k === 'clusters'), r.id).toBe(true);
+      if (r.checkArm) expect(kinds, r.id).toContain('arm');
+      if (r.resources) expect(kinds.some((k) => k === 'resource' || k === 'provider'), r.id).toBe(true);
+    }
+  });
+});
 
 describe('cluster rules', () => {
-  it.each(cases)('$id rejects the Azure-only value and accepts the Hub value', ({ id, fail, pass }) => {
-    expect(idsOf(raw(fail))).toContain(id);
-    expect(idsOf(raw(pass))).toEqual([]);
-  });
-
-  it('every cluster rule has a failing case here', () => {
-    const covered = new Set(cases.map((c) => c.id));
-    expect(CLUSTER_RULES.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
-  });
-
   it('collects every violation instead of stopping at the first', () => {
     const e = thrown(() =>
       resolveClusterSpec('HubAksCluster test', raw({ loadBalancerSku: 'standard', identity: { type: 'SystemAssigned' }, skuTier: 'Paid', nodePool: { vmSize: 'Standard_NC6' } }), STAMP),

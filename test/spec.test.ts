@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLUSTER_DEFAULTS, checkCluster, resolveClusterSpec } from '../lib';
-import { requiredSubnetAddresses } from '../lib/rules/cluster-rules';
+import { requiredSubnetAddresses } from '../lib/rules/catalog';
 import { parseCidr } from '../lib/spec/cidr';
 import { CLIENT_ID, SSH_KEY, STAMP, minimalProps } from './helpers';
 

@@ -2,11 +2,12 @@ import { ResourceGroup } from '@cdktf/provider-azurestack/lib/resource-group';
 import { Subnet } from '@cdktf/provider-azurestack/lib/subnet';
 import { TemplateDeployment } from '@cdktf/provider-azurestack/lib/template-deployment';
 import { VirtualNetwork } from '@cdktf/provider-azurestack/lib/virtual-network';
-import { Annotations, Fn, TerraformOutput, TerraformStack, TerraformVariable, Tokenization } from 'cdktf';
+import { Annotations, Fn, TerraformOutput, TerraformStack, TerraformVariable, Token, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
 import { type ArmRendering, type ArmTemplate, renderArmParameters, renderArmTemplate } from '../arm';
 import { INPUT_RULES } from '../rules/input-rules';
 import { HubValidationError, formatViolation, showValue } from '../rules/violation';
+import { suppressHubRule, suppressedRuleIds, suppressionProblems } from '../rules/suppressions';
 import { resolveClusterSpec } from '../rules/validate-cluster';
 import type { ClusterSpec } from '../spec/cluster-spec';
 import type { HubAksClusterProps } from '../spec/props';
@@ -86,9 +87,16 @@ export class HubAksCluster extends Construct {
         { ruleId: rule.id, severity: rule.severity, path: '(scope)', value: showValue(scope.node.path), allowed: 'a construct inside a HubStack', message: 'HubAksCluster must be created inside a HubStack.', fix: rule.fix },
       ]);
     }
-    const { spec, violations } = resolveClusterSpec(subject, props, stack.stamp);
+    const suppressions = (props as { suppressions?: unknown } | undefined)?.suppressions;
+    if (Array.isArray(suppressions)) {
+      const problems = suppressions.flatMap((s, i) => suppressionProblems(s ?? {}, `suppressions.${i}`));
+      if (problems.length > 0) throw new HubValidationError(subject, problems);
+      for (const s of suppressions) suppressHubRule(this, s.ruleId, s.reason);
+    }
+    const { spec, violations } = resolveClusterSpec(subject, props, stack.stamp, suppressedRuleIds(this));
     for (const w of violations) Annotations.of(this).addWarning(formatViolation(w));
     this.spec = spec;
+    if (!Token.isUnresolved(spec.nodePool.count)) stack.addClusterNodes({ path: this.node.path, count: spec.nodePool.count });
 
     const relativePath = this.node.path.split('/').slice(stack.node.path.split('/').length).join('/');
     const prefix = terraformName(relativePath);

@@ -1,14 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AzurestackProvider } from '@cdktf/provider-azurestack/lib/provider';
-import { AnnotationMetadataEntryType, TerraformStack } from 'cdktf';
+import { AnnotationMetadataEntryType, Aspects, TerraformStack } from 'cdktf';
 import type { IStackSynthesizer, ISynthesisSession } from 'cdktf';
 import type { Construct, IConstruct } from 'constructs';
 import { API_PROFILES, type ApiProfile } from '../profile/api-versions';
 import { type CatalogOverride, type StampProfile, stampProfile } from '../profile/stamp';
 import { INPUT_RULES } from '../rules/input-rules';
+import { recordedSuppressions } from '../rules/suppressions';
 import type { RuleInfo } from '../rules/rule';
-import { HubValidationError, type Violation, showValue } from '../rules/violation';
+import { HubValidationError, MASKED, type Violation, showValue } from '../rules/violation';
+import { HubComplianceAspect } from './compliance-aspect';
+import { type NodeCount, type NodeCountSource, type SubscriptionKey, rawClusterNodeCounts, subscriptionNodeProblems } from './subscription-nodes';
 
 /** How the stamp authenticates users and service principals. */
 export type IdentitySystem = 'azure_ad' | 'adfs';
@@ -39,6 +42,12 @@ export interface HubSettings {
    * @default the sizes in the Hub VM size docs
    */
   readonly vmSizes?: CatalogOverride;
+  /**
+   * The subscription the stack deploys to. Pins the provider to it, and lets the 50-nodes-per-
+   * subscription check (HUB020) tell subscriptions apart. It is an id, not a credential.
+   * @default the subscription ARM_SUBSCRIPTION_ID names at deploy time; stacks without one are counted together
+   */
+  readonly subscriptionId?: string;
 }
 
 /** Props of `HubStack`. */
@@ -61,12 +70,25 @@ function check(rule: RuleInfo, pathName: string, value: unknown, allowed: string
   return { ruleId: rule.id, severity: rule.severity, path: pathName, value: showValue(value), allowed, message, fix: rule.fix };
 }
 
+/** The settings `HubSettings` has; anything else is reported as an unknown property. */
+export const HUB_SETTING_NAMES: readonly string[] = ['armEndpoint', 'location', 'identitySystem', 'apiProfile', 'kubernetesVersions', 'vmSizes', 'subscriptionId'];
+
 function validateHub(hub: unknown): Violation[] {
   if (hub === null || typeof hub !== 'object') {
     return [check(INPUT_RULES.invalidValue, 'hub', hub, '{ armEndpoint, location }', 'hub settings are required.')];
   }
   const h = hub as Record<string, unknown>;
-  const found: Violation[] = [];
+  const found: Violation[] = Object.keys(h)
+    .filter((k) => !HUB_SETTING_NAMES.includes(k))
+    .map((k) =>
+      /client|secret|password|tenant|certificate|credential/i.test(k)
+        ? {
+            ...check(INPUT_RULES.unknownProperty, `hub.${k}`, undefined, HUB_SETTING_NAMES.join(', '), 'Credentials are never props: they would be written to cdk.tf.json.'),
+            value: MASKED,
+            fix: 'Remove it and set ARM_CLIENT_ID, ARM_CLIENT_SECRET and ARM_TENANT_ID in the environment of cdktf deploy.',
+          }
+        : check(INPUT_RULES.unknownProperty, `hub.${k}`, h[k], HUB_SETTING_NAMES.join(', '), `Unknown hub setting '${k}'.`),
+    );
   let url: URL | undefined;
   try {
     url = typeof h.armEndpoint === 'string' ? new URL(h.armEndpoint) : undefined;
@@ -81,6 +103,9 @@ function validateHub(hub: unknown): Violation[] {
   }
   if (h.identitySystem !== undefined && h.identitySystem !== 'azure_ad' && h.identitySystem !== 'adfs') {
     found.push(check(INPUT_RULES.identitySystem, 'hub.identitySystem', h.identitySystem, "'azure_ad' or 'adfs'", 'Unknown identity system.'));
+  }
+  if (h.subscriptionId !== undefined && (typeof h.subscriptionId !== 'string' || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(h.subscriptionId))) {
+    found.push(check(INPUT_RULES.invalidValue, 'hub.subscriptionId', h.subscriptionId, 'a subscription id (GUID)', 'The subscription id must be a GUID.'));
   }
   if (h.apiProfile !== undefined && !API_PROFILES.includes(h.apiProfile as ApiProfile)) {
     found.push(check(INPUT_RULES.apiProfile, 'hub.apiProfile', h.apiProfile, API_PROFILES.map((x) => `'${x}'`).join(', '), 'This API profile has no AKS api-version.'));
@@ -101,7 +126,7 @@ function validateHub(hub: unknown): Violation[] {
  * provider for the stamp's Resource Manager endpoint and writes each cluster's ARM template beside
  * `cdk.tf.json`.
  */
-export class HubStack extends TerraformStack {
+export class HubStack extends TerraformStack implements NodeCountSource {
   /** The nearest `HubStack` above `construct`, or `undefined`. */
   public static nearest(construct: IConstruct): HubStack | undefined {
     for (let c: IConstruct | undefined = construct; c; c = c.node.scope) {
@@ -122,7 +147,11 @@ export class HubStack extends TerraformStack {
   /** The `azurestack` provider of this stack. */
   public readonly provider: AzurestackProvider;
 
+  /** Where this stack's cluster nodes count against the 50-node limit. */
+  public readonly subscription: SubscriptionKey;
+
   private readonly artifacts: StackArtifact[] = [];
+  private readonly clusterNodes: NodeCount[] = [];
 
   constructor(scope: Construct, id: string, props: HubStackProps) {
     super(scope, id);
@@ -137,9 +166,12 @@ export class HubStack extends TerraformStack {
       ...(hub.kubernetesVersions && { kubernetesVersions: hub.kubernetesVersions }),
       ...(hub.vmSizes && { vmSizes: hub.vmSizes }),
     });
+    const host = new URL(hub.armEndpoint).host;
+    this.subscription = { endpointHost: host, ...(hub.subscriptionId && { subscriptionId: hub.subscriptionId.toLowerCase() }) };
     this.provider = new AzurestackProvider(this, 'azurestack', {
       // The provider keeps only the host of the endpoint (azurestack 1.0.0 upgrade guide).
-      metadataHost: new URL(hub.armEndpoint).host,
+      metadataHost: host,
+      ...(hub.subscriptionId && { subscriptionId: hub.subscriptionId }),
       // AD FS stamps use the fixed tenant 'adfs'; Azure AD tenants come from ARM_TENANT_ID.
       ...(this.identitySystem === 'adfs' && { tenantId: 'adfs' }),
       features: {
@@ -149,8 +181,35 @@ export class HubStack extends TerraformStack {
       },
     });
 
+    Aspects.of(this).add(new HubComplianceAspect(this.stamp));
+    this.node.addValidation({
+      validate: () =>
+        subscriptionNodeProblems(
+          this,
+          this.node.root.node.findAll().filter((c): c is HubStack => HubStack.isHubStack(c)),
+        ),
+    });
+
     const inner: IStackSynthesizer = this.synthesizer;
     this.synthesizer = { synthesize: (session) => this.synthesizeWith(inner, session) };
+  }
+
+  /** Records a cluster's node count for the app-wide 50-nodes-per-subscription check. */
+  public addClusterNodes(count: NodeCount): void {
+    this.clusterNodes.push(count);
+  }
+
+  /** Node counts of every cluster in this stack: HubAksClusters and raw azurerm clusters. */
+  public nodeCounts(): NodeCount[] {
+    return [...this.clusterNodes, ...rawClusterNodeCounts(this)];
+  }
+
+  /** Adds the suppressions in force to the synthesized metadata, for audit. */
+  public override toTerraform(): any {
+    const tf = super.toTerraform();
+    const suppressions = recordedSuppressions(this);
+    if (suppressions.length > 0) tf['//'] = { ...tf['//'], 'cdktf-aks-hub': { suppressions } };
+    return tf;
   }
 
   /** Adds a file to write beside `cdk.tf.json` at synth time. */

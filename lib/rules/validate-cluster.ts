@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { StampProfile } from '../profile/stamp';
 import { type ClusterSpec, toClusterSpec } from '../spec/cluster-spec';
 import { clusterPropsSchema } from '../spec/schema';
-import { CLUSTER_RULES } from './cluster-rules';
+import { HUB_RULES } from './catalog';
 import { INPUT_RULES } from './input-rules';
 import { type Finding, type RawProps, type RuleInfo, valueAt } from './rule';
 import { HubValidationError, MASKED, type Violation, showValue } from './violation';
@@ -101,7 +101,7 @@ export function checkCluster(props: unknown, stamp: StampProfile, suppressed: Re
     };
   }
   const raw = props as RawProps;
-  const active = CLUSTER_RULES.filter((r) => !(r.suppressible && suppressed.has(r.id)));
+  const active = HUB_RULES.filter((r) => !(r.suppressible && suppressed.has(r.id)));
   const found: Violation[] = [];
   for (const rule of active) for (const f of rule.checkProps?.(raw, stamp) ?? []) found.push(violation(rule, f));
 

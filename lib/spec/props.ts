@@ -4,6 +4,14 @@
  * Stack Hub accepts compiles; JavaScript callers and JSON configs get the named rule at run time.
  */
 
+/** A rule silenced for a construct and everything below it, with the reason. */
+export interface RuleSuppression {
+  /** The rule's id, e.g. `HUB016`. */
+  readonly ruleId: string;
+  /** Why; at least 10 characters. Recorded in the synthesized metadata for audit. */
+  readonly reason: string;
+}
+
 /** The service principal the cluster runs as. Hub has no managed identity (HUB003). */
 export interface ServicePrincipalProps {
   /** Application (client) id of the service principal. May be a token. */
@@ -78,6 +86,31 @@ export interface NodePoolProps {
    * @default 'VirtualMachineScaleSets'
    */
   readonly type?: 'VirtualMachineScaleSets';
+  /**
+   * Cluster autoscaler. Hub has none (HUB006): set `count` and scale with `az aks scale`.
+   * @default false
+   */
+  readonly enableAutoScaling?: false;
+  /**
+   * Autoscaler minimum. Hub has no autoscaler (HUB006); leave unset.
+   * @default none
+   */
+  readonly minCount?: undefined;
+  /**
+   * Autoscaler maximum. Hub has no autoscaler (HUB006); leave unset.
+   * @default none
+   */
+  readonly maxCount?: undefined;
+  /**
+   * Availability zones. Hub has none (HUB007).
+   * @default none
+   */
+  readonly availabilityZones?: readonly [];
+  /**
+   * Availability zones (azurerm spelling). Hub has none (HUB007).
+   * @default none
+   */
+  readonly zones?: readonly [];
 }
 
 /** Linux node access. */
@@ -178,6 +211,21 @@ export interface NetworkProps {
    * @default '10.244.0.0/16' with kubenet; not used with Azure CNI
    */
   readonly podCidr?: string;
+  /**
+   * Load balancer SKU. Hub supports only the basic load balancer (HUB001).
+   * @default 'basic'
+   */
+  readonly loadBalancerSku?: 'basic';
+  /**
+   * Load balancer profile (managed outbound IPs, outbound IPs). Needs the standard load balancer (HUB002).
+   * @default none
+   */
+  readonly loadBalancerProfile?: undefined;
+  /**
+   * Outbound type. Only the load balancer is available on Hub (HUB002).
+   * @default 'loadBalancer'
+   */
+  readonly outboundType?: 'loadBalancer';
 }
 
 /** Props of `HubAksCluster`. */
@@ -237,8 +285,14 @@ export interface HubAksClusterProps {
    * @default {}
    */
   readonly tags?: Record<string, string>;
+  /**
+   * Rules silenced for this cluster, each with a reason of at least 10 characters; recorded in
+   * the synthesized metadata. Hard platform limits cannot be suppressed (HUB116).
+   * @default none
+   */
+  readonly suppressions?: readonly RuleSuppression[];
 
-  // Azure-only knobs: only the Hub value compiles.
+  // Azure-only knobs: only the Hub value compiles; JavaScript callers get the named rule.
 
   /**
    * Load balancer SKU. Hub supports only the basic load balancer (HUB001).
@@ -251,8 +305,49 @@ export interface HubAksClusterProps {
    */
   readonly skuTier?: 'Free';
   /**
-   * Managed identity. Hub supports only a service principal (HUB003); leave unset.
+   * Managed identity. Hub supports only a service principal (HUB003): leave unset, or `{ type: 'None' }`.
    * @default none (service principal)
    */
-  readonly identity?: undefined;
+  readonly identity?: { readonly type: 'None' };
+  /**
+   * Kubelet managed identity. Hub has no managed identity (HUB003).
+   * @default none
+   */
+  readonly kubeletIdentity?: undefined;
+  /**
+   * Extra node pools. Hub allows exactly one pool per cluster (HUB005): use `nodePool`.
+   * @default none
+   */
+  readonly nodePools?: readonly [];
+  /**
+   * Private cluster. Not available on Hub (HUB008).
+   * @default false
+   */
+  readonly enablePrivateCluster?: false;
+  /**
+   * API server authorized IP ranges. Not available on Hub (HUB009).
+   * @default none
+   */
+  readonly apiServerAuthorizedIpRanges?: readonly [];
+  /**
+   * Azure AD (Entra ID) integration. Not available on Hub (HUB010); Kubernetes RBAC is (`enableRbac`).
+   * @default none
+   */
+  readonly aadProfile?: undefined;
+  /**
+   * Add-ons. Hub offers none (monitoring HUB011, virtual node HUB012, HTTP application routing
+   * HUB013, Azure Policy HUB014, others HUB024); an add-on may only appear disabled.
+   * @default none
+   */
+  readonly addons?: Readonly<Record<string, { readonly enabled: false }>>;
+  /**
+   * Cluster autoscaler profile. Hub has no autoscaler (HUB006).
+   * @default none
+   */
+  readonly autoScalerProfile?: undefined;
+  /**
+   * Availability zones. Hub has none (HUB007).
+   * @default none
+   */
+  readonly availabilityZones?: readonly [];
 }

@@ -76,6 +76,7 @@ export const clusterPropsSchema = z.strictObject({
   network: network.optional(),
   enableRbac: z.boolean().optional(),
   tags: z.record(str, str).optional(),
+  suppressions: z.array(z.strictObject({ ruleId: str, reason: str })).optional(),
   // Azure-only knobs, each reported by its own rule.
   loadBalancerSku: knob,
   skuTier: knob,

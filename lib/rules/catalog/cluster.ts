@@ -1,0 +1,92 @@
+import { Token } from 'cdktf';
+import { isConcrete } from '../checks';
+import { type HubRule, valueAt } from '../rule';
+
+export const CLUSTER_SHAPE_RULES: readonly HubRule[] = [
+  {
+    id: 'HUB102',
+    title: 'Secret given as a literal string',
+    severity: 'error',
+    source: 'Security: a literal would be written in plain text to cdk.tf.json',
+    why: 'Anything in props is written to cdk.tf.json and the state; a secret must come from a sensitive variable.',
+    fix: "Leave the secret unset (the construct creates a sensitive variable), or pass a token such as new TerraformVariable(this, 'secret', { sensitive: true }).stringValue.",
+    suppressible: false,
+    checkProps: (props) =>
+      ['servicePrincipal.clientSecret', 'windowsProfile.adminPassword'].flatMap((path) => {
+        const value = valueAt(props, path);
+        return typeof value === 'string' && !Token.isUnresolved(value)
+          ? [{ path, value, secret: true, allowed: 'a token (sensitive TerraformVariable) or not set', message: 'A secret must not be a literal string.' }]
+          : [];
+      }),
+    resources: {
+      azurerm_kubernetes_cluster: (a) => {
+        const value = valueAt(a, 'service_principal.client_secret');
+        return typeof value === 'string' && !Token.isUnresolved(value) && !value.includes('${')
+          ? [{ path: 'service_principal.client_secret', value, secret: true, allowed: 'a reference to a sensitive variable', message: 'A secret must not be a literal string.' }]
+          : [];
+      },
+    },
+    examples: {
+      fail: [
+        { props: { servicePrincipal: { clientId: 'app', clientSecret: 'hunter2-literal' } } },
+        { props: { nodePool: { osType: 'Windows', name: 'win' }, windowsProfile: { adminPassword: 'P@ssw0rd!2024' }, linuxProfile: undefined } },
+        { resource: { type: 'azurerm_kubernetes_cluster', attributes: { service_principal: { client_id: 'app', client_secret: 'hunter2-literal' }, network_profile: { load_balancer_sku: 'basic' } } } },
+      ],
+      pass: [
+        { props: { servicePrincipal: { clientId: 'app' } } },
+        { resource: { type: 'azurerm_kubernetes_cluster', attributes: { service_principal: { client_id: 'app', client_secret: '${var.sp_secret}' }, network_profile: { load_balancer_sku: 'basic' } } } },
+      ],
+    },
+  },
+  {
+    id: 'HUB103',
+    title: 'Kubernetes version the stamp does not offer',
+    severity: 'error',
+    source: 'aks-support.md: "the highest Kubernetes version supported is 1.20.7"',
+    why: 'The Hub AKS resource provider only deploys the versions its operator has installed.',
+    fix: "Use a version from `az aks get-versions` on the stamp; if it offers more than the library knows, add them with HubStack's hub.kubernetesVersions: { add: ['1.x.y'] }.",
+    suppressible: true,
+    checkSpec: (spec, stamp) =>
+      isConcrete(spec.kubernetesVersion) && !stamp.kubernetesVersions.includes(spec.kubernetesVersion)
+        ? [{ path: 'kubernetesVersion', value: spec.kubernetesVersion, allowed: stamp.kubernetesVersions.map((v) => `'${v}'`).join(', '), message: 'The stamp does not offer this Kubernetes version.' }]
+        : [],
+    examples: { fail: [{ props: { kubernetesVersion: '1.29.0' } }], pass: [{ props: { kubernetesVersion: '1.20.7' } }] },
+  },
+  {
+    id: 'HUB104',
+    title: 'Missing OS profile for the node OS',
+    severity: 'error',
+    source: 'managedClusters 2020-11-01: linuxProfile for Linux nodes; aks-how-to-use-cli.md Windows example',
+    why: 'Linux nodes need an admin SSH key; Windows nodes need a Windows admin profile.',
+    fix: 'Give linuxProfile.sshPublicKey for Linux nodes, or windowsProfile for Windows nodes.',
+    suppressible: false,
+    checkSpec: (spec) => {
+      if (spec.nodePool.osType === 'Linux' && !spec.linuxProfile)
+        return [{ path: 'linuxProfile', value: undefined, allowed: '{ sshPublicKey: "ssh-rsa ..." }', message: 'A Linux node pool needs linuxProfile.' }];
+      if (spec.nodePool.osType === 'Windows' && !spec.windowsProfile)
+        return [{ path: 'windowsProfile', value: undefined, allowed: '{ adminUsername?, adminPassword? }', message: 'A Windows node pool needs windowsProfile.' }];
+      return [];
+    },
+    examples: {
+      fail: [{ props: { linuxProfile: undefined } }, { props: { nodePool: { osType: 'Windows', name: 'win' } } }],
+      pass: [{ props: { nodePool: { osType: 'Windows', name: 'win' }, windowsProfile: {} } }],
+    },
+  },
+  {
+    id: 'HUB105',
+    title: 'Windows nodes without Azure CNI',
+    severity: 'error',
+    source: 'aks-how-to-use-cli.md: the Windows example uses `--network-plugin azure`',
+    why: 'Windows node pools need Azure CNI.',
+    fix: "Set network.plugin to 'azure' (the default).",
+    suppressible: false,
+    checkSpec: (spec) =>
+      spec.nodePool.osType === 'Windows' && spec.network.plugin !== 'azure'
+        ? [{ path: 'network.plugin', value: spec.network.plugin, allowed: "'azure'", message: 'Windows nodes need Azure CNI.' }]
+        : [],
+    examples: {
+      fail: [{ props: { nodePool: { osType: 'Windows', name: 'win' }, windowsProfile: {}, network: { plugin: 'kubenet' } } }],
+      pass: [{ props: { nodePool: { osType: 'Windows', name: 'win' }, windowsProfile: {}, network: { plugin: 'azure' } } }],
+    },
+  },
+];

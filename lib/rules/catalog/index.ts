@@ -1,0 +1,26 @@
+import type { HubRule } from '../rule';
+import { ADD_ON_RULES } from './add-ons';
+import { API_SERVER_RULES } from './api-server';
+import { CLUSTER_SHAPE_RULES } from './cluster';
+import { IDENTITY_RULES } from './identity';
+import { LOAD_BALANCER_RULES } from './load-balancer';
+import { NETWORK_RULES } from './network';
+import { NODE_POOL_RULES } from './node-pools';
+import { PLATFORM_RULES } from './platform';
+
+/** Every rule with a check of its own, in id order. */
+export const HUB_RULES: readonly HubRule[] = Object.freeze(
+  [
+    ...LOAD_BALANCER_RULES,
+    ...IDENTITY_RULES,
+    ...NODE_POOL_RULES,
+    ...API_SERVER_RULES,
+    ...ADD_ON_RULES,
+    ...PLATFORM_RULES,
+    ...NETWORK_RULES,
+    ...CLUSTER_SHAPE_RULES,
+  ].sort((a, b) => a.id.localeCompare(b.id)),
+);
+
+export { ADDON_RULES } from './add-ons';
+export { requiredSubnetAddresses } from './network';

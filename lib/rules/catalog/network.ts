@@ -1,0 +1,162 @@
+import { AZURE_RESERVED_SUBNET_ADDRESSES } from '../../profile/hub-limits';
+import { cidrContains, parseCidr, parseIp } from '../../spec/cidr';
+import type { ClusterSpec } from '../../spec/cluster-spec';
+import { isConcrete, onManagedCluster, paths } from '../checks';
+import { type Finding, type HubRule, valueAt } from '../rule';
+
+const CALICO = 'Calico is not available on Azure Stack Hub; only the Azure network policy is.';
+
+/** Addresses the node subnet needs for `nodes`: Azure CNI gives every pod a subnet address. */
+export function requiredSubnetAddresses(spec: ClusterSpec, nodes = spec.nodePool.count): bigint {
+  const perNode = spec.network.plugin === 'azure' ? spec.nodePool.maxPods + 1 : 1;
+  // One extra node for upgrades (surge), plus the addresses Azure reserves in every subnet.
+  return BigInt((nodes + 1) * perNode + AZURE_RESERVED_SUBNET_ADDRESSES);
+}
+
+export const NETWORK_RULES: readonly HubRule[] = [
+  {
+    id: 'HUB018',
+    title: 'Calico or another unsupported network policy',
+    severity: 'error',
+    source: 'Feature table: Calico network policy: No',
+    why: 'Calico (and Cilium) are not available on Hub AKS.',
+    fix: "Remove the network policy or set it to 'azure'.",
+    suppressible: false,
+    checkProps: paths([{ path: 'network.policy', ok: (v) => v === 'azure', allowed: "'azure' or not set", message: CALICO }]),
+    resources: {
+      azurerm_kubernetes_cluster: paths([{ path: 'network_profile.network_policy', ok: (v) => v === 'azure', allowed: "'azure' or not set", message: CALICO }]),
+    },
+    checkArm: onManagedCluster(paths([{ path: 'properties.networkProfile.networkPolicy', ok: (v) => v === 'azure', allowed: "'azure' or not set", message: CALICO }])),
+    examples: {
+      fail: [
+        { props: { network: { policy: 'calico' } } },
+        { resource: { type: 'azurerm_kubernetes_cluster', attributes: { network_profile: { load_balancer_sku: 'basic', network_policy: 'calico' } } } },
+        { arm: { properties: { networkProfile: { networkPolicy: 'calico' } } } },
+      ],
+      pass: [{ props: { network: { policy: 'azure' } } }, { arm: { properties: { networkProfile: { networkPolicy: 'azure' } } } }],
+    },
+  },
+  {
+    id: 'HUB106',
+    title: 'Existing subnet mixed with new-VNET settings',
+    severity: 'error',
+    source: 'Library: network.vnet is either a new VNET or an existing subnet',
+    why: 'With an existing subnet the library creates no VNET, so new-VNET settings would be silently ignored.',
+    fix: 'Give either network.vnet.subnetId alone, or the new-VNET settings (name, addressSpace, subnetName, subnetPrefix).',
+    suppressible: false,
+    checkProps: (props) => {
+      const vnet = valueAt(props, 'network.vnet');
+      if (valueAt(vnet, 'subnetId') === undefined) return [];
+      return ['name', 'addressSpace', 'subnetName', 'subnetPrefix']
+        .filter((k) => valueAt(vnet, k) !== undefined)
+        .map((k) => ({ path: `network.vnet.${k}`, value: valueAt(vnet, k), allowed: 'not set with subnetId', message: 'This setting is for a new VNET, but subnetId names an existing subnet.' }));
+    },
+    examples: {
+      fail: [{ props: { network: { vnet: { subnetId: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/a', subnetPrefix: '10.0.0.0/24' } } } }],
+      pass: [{ props: { network: { vnet: { subnetId: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/a' } } } }],
+    },
+  },
+  {
+    id: 'HUB200',
+    title: 'Malformed address range or IP',
+    severity: 'error',
+    source: 'azure-stack-network-differences.md: IPv4 only',
+    why: 'Every range must be an IPv4 CIDR in canonical form, and every IP an IPv4 address, or the deployment fails.',
+    fix: 'Write ranges as a.b.c.d/n with the host bits zero (for example 10.240.0.0/20) and IPs as a.b.c.d.',
+    suppressible: false,
+    checkSpec: (spec) => {
+      const n = spec.network;
+      const ranges: [string, string][] = [
+        ['network.serviceCidr', n.serviceCidr],
+        ['network.dockerBridgeCidr', n.dockerBridgeCidr],
+        ...(n.podCidr !== undefined ? [['network.podCidr', n.podCidr] as [string, string]] : []),
+        ...(n.subnet.kind === 'new'
+          ? [...n.subnet.addressSpace.map((a, i): [string, string] => [`network.vnet.addressSpace.${i}`, a]), ['network.vnet.subnetPrefix', n.subnet.subnetPrefix] as [string, string]]
+          : []),
+      ];
+      const findings: Finding[] = [];
+      for (const [path, text] of ranges) {
+        if (!isConcrete(text)) continue;
+        const c = parseCidr(text);
+        // The docker bridge is a gateway address with its prefix (172.17.0.1/16): host bits are expected.
+        if (!c) findings.push({ path, value: text, allowed: 'an IPv4 CIDR such as 10.240.0.0/20', message: 'This is not an IPv4 address range.' });
+        else if (path !== 'network.dockerBridgeCidr' && c.canonical !== text)
+          findings.push({ path, value: text, allowed: `'${c.canonical}'`, message: 'The range has host bits set.', fix: `Write '${c.canonical}'.` });
+      }
+      if (isConcrete(n.dnsServiceIp) && parseIp(n.dnsServiceIp) === undefined)
+        findings.push({ path: 'network.dnsServiceIp', value: n.dnsServiceIp, allowed: 'an IPv4 address such as 10.0.0.10', message: 'This is not an IPv4 address.' });
+      return findings;
+    },
+    examples: {
+      fail: [{ props: { network: { serviceCidr: '10.0.0.1/16' } } }, { props: { network: { dnsServiceIp: '10.0.0' } } }],
+      pass: [{ props: { network: { serviceCidr: '10.0.0.0/16', dnsServiceIp: '10.0.0.11' } } }],
+    },
+  },
+  {
+    id: 'HUB201',
+    title: 'Node subnet outside the VNET',
+    severity: 'error',
+    source: 'ARM: a subnet prefix must lie inside its virtual network address space',
+    why: 'The VNET deployment fails when the subnet is not inside the address space.',
+    fix: 'Choose a subnetPrefix inside network.vnet.addressSpace.',
+    suppressible: false,
+    checkSpec: (spec) => {
+      const s = spec.network.subnet;
+      if (s.kind !== 'new') return [];
+      const subnet = parseCidr(s.subnetPrefix);
+      const spaces = s.addressSpace.map(parseCidr);
+      if (!subnet || spaces.some((x) => !x)) return [];
+      return spaces.some((space) => space && cidrContains(space, subnet))
+        ? []
+        : [{ path: 'network.vnet.subnetPrefix', value: s.subnetPrefix, allowed: `inside ${s.addressSpace.join(', ')}`, message: 'The node subnet lies outside the VNET address space.' }];
+    },
+    examples: {
+      fail: [{ props: { network: { vnet: { addressSpace: ['10.1.0.0/16'], subnetPrefix: '10.2.0.0/20' } } } }],
+      pass: [{ props: { network: { vnet: { addressSpace: ['10.1.0.0/16'], subnetPrefix: '10.1.0.0/20' } } } }],
+    },
+  },
+  {
+    id: 'HUB203',
+    title: 'DNS service IP outside the service range',
+    severity: 'error',
+    source: 'managedClusters 2020-11-01: dnsServiceIP "must be within the Kubernetes service address range"',
+    why: 'The cluster DNS service gets its address from the service range; the network, first and broadcast addresses are not usable.',
+    fix: 'Choose a dnsServiceIp inside serviceCidr, not its first address (for example x.x.0.10).',
+    suppressible: false,
+    checkSpec: (spec) => {
+      const range = parseCidr(spec.network.serviceCidr);
+      const ip = parseIp(spec.network.dnsServiceIp);
+      if (!range || ip === undefined) return [];
+      return ip > range.first + 1n && ip < range.last
+        ? []
+        : [{ path: 'network.dnsServiceIp', value: spec.network.dnsServiceIp, allowed: `an address inside ${spec.network.serviceCidr} other than its network, first and broadcast addresses`, message: 'The DNS service IP must lie inside the service range.' }];
+    },
+    examples: {
+      fail: [{ props: { network: { dnsServiceIp: '10.1.0.10' } } }, { props: { network: { dnsServiceIp: '10.0.0.1' } } }],
+      pass: [{ props: { network: { dnsServiceIp: '10.0.255.254' } } }, { props: { network: { dnsServiceIp: '10.0.0.2' } } }],
+    },
+  },
+  {
+    id: 'HUB204',
+    title: 'Node subnet too small',
+    severity: 'error',
+    source: 'aks-how-to-use-cli.md: with Azure CNI "every pod gets an IP address from the subnet"',
+    why: 'With Azure CNI the subnet holds (nodes + 1) × (maxPods + 1) addresses plus five Azure reserves; with kubenet, the nodes.',
+    fix: 'Use a larger subnetPrefix, fewer nodes, or fewer maxPods.',
+    suppressible: false,
+    checkSpec: (spec) => {
+      const s = spec.network.subnet;
+      if (s.kind !== 'new' || !isConcrete(spec.nodePool.count) || !isConcrete(spec.nodePool.maxPods)) return [];
+      const subnet = parseCidr(s.subnetPrefix);
+      if (!subnet) return [];
+      const need = requiredSubnetAddresses(spec);
+      return need <= subnet.size
+        ? []
+        : [{ path: 'network.vnet.subnetPrefix', value: s.subnetPrefix, allowed: `a subnet with at least ${need} addresses`, message: `The subnet has ${subnet.size} addresses but the pool needs ${need}.` }];
+    },
+    examples: {
+      fail: [{ props: { network: { vnet: { subnetPrefix: '10.240.0.0/25' } } } }],
+      pass: [{ props: { network: { vnet: { subnetPrefix: '10.240.0.0/24' } } } }],
+    },
+  },
+];

@@ -17,3 +17,12 @@ export const AZURE_RESERVED_SUBNET_ADDRESSES = 5;
  * `aks-how-to-use-cli.md` uses `--skip-subnet-role-assignment`, leaving this grant to the user.
  */
 export const NETWORK_CONTRIBUTOR_ROLE_ID = '4d97b98b-1d4f-4787-a291-c67834d212e7';
+
+/** Largest managed disk on Hub and largest `osDiskSizeGB` in the 2020-11-01 API (aks-engine `MaxAzureStackManagedDiskSize`). */
+export const MAX_OS_DISK_GB = 1023;
+
+/** Max pods per node for each network plugin (AKS limits: Azure CNI 10-250, kubenet 10-110). */
+export const MAX_PODS_RANGE = Object.freeze({ azure: { min: 10, max: 250 }, kubenet: { min: 10, max: 110 } });
+
+/** The widest service range AKS accepts (a /12). */
+export const MIN_SERVICE_CIDR_PREFIX = 12;

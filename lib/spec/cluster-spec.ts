@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import type { ApiProfile } from '../profile/api-versions';
 import { DEFAULT_KUBERNETES_VERSION } from '../profile/kubernetes-versions';
 import type { StampProfile } from '../profile/stamp';
@@ -97,6 +98,16 @@ export const CLUSTER_DEFAULTS = Object.freeze({
   podCidr: '10.244.0.0/16',
 });
 
+/**
+ * The DNS prefix a name gives: lower-case letters, digits and hyphens, at most 54 characters,
+ * starting and ending with a letter or digit (what the 2020-11-01 API accepts).
+ */
+export function dnsPrefixFor(name: string): string {
+  if (Token.isUnresolved(name)) return name;
+  const label = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').slice(0, 54).replace(/^-+|-+$/g, '');
+  return label || 'aks';
+}
+
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
     for (const v of Object.values(value)) deepFreeze(v);
@@ -127,7 +138,7 @@ export function toClusterSpec(props: ParsedClusterProps, stamp: StampProfile): C
     location: stamp.location,
     apiProfile: stamp.apiProfile,
     resourceGroup: { name: props.resourceGroupName ?? `${props.name}-rg`, owned: props.existingResourceGroup !== true },
-    dnsPrefix: props.dnsPrefix ?? props.name,
+    dnsPrefix: props.dnsPrefix ?? dnsPrefixFor(props.name),
     kubernetesVersion: props.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
     enableRbac: props.enableRbac ?? true,
     skuTier: 'Free',

@@ -47,7 +47,7 @@ const hubStack = (app = Testing.app()) => new HubStack(app, 'aks-hub', { hub: HU
 
 /** Every rule id an example produces, however it is checked. */
 export function runExample(example: RuleExample): string[] {
-  if ('props' in example) return checkCluster({ ...minimalProps(), ...example.props }, STAMP).violations.map((v) => v.ruleId);
+  if ('props' in example) return checkCluster(merge(minimalProps(), example.props), STAMP).violations.map((v) => v.ruleId);
   if ('hub' in example) return caught(() => new HubStack(Testing.app(), 's', { hub: { ...HUB, ...example.hub } as never }));
   if ('resource' in example) {
     const stack = hubStack();
@@ -67,7 +67,7 @@ export function runExample(example: RuleExample): string[] {
   }
   if ('clusters' in example) {
     const stack = hubStack();
-    const errors = example.clusters.flatMap((props, i) => caught(() => new HubAksCluster(stack, `c${i}`, { ...minimalProps(), ...props } as never)));
+    const errors = example.clusters.flatMap((props, i) => caught(() => new HubAksCluster(stack, `c${i}`, merge(minimalProps(), props) as never)));
     return [...errors, ...stackFindings(stack)];
   }
   if ('secretVariable' in example) {

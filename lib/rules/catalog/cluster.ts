@@ -2,7 +2,49 @@ import { Token } from 'cdktf';
 import { isConcrete } from '../checks';
 import { type HubRule, valueAt } from '../rule';
 
+/**
+ * Props that may be Terraform tokens (known only at deploy time). Each is an ARM template
+ * parameter, so the parameters file simply leaves it out. Checks that need the value skip it:
+ * kubernetesVersion (HUB103), dnsPrefix (HUB301), nodePool.count (HUB020, HUB107, HUB204),
+ * linuxProfile.sshPublicKey (HUB305); the ids and secrets have no value checks.
+ */
+export const TOKEN_PATHS: readonly string[] = Object.freeze([
+  'servicePrincipal.clientId',
+  'servicePrincipal.clientSecret',
+  'servicePrincipal.objectId',
+  'linuxProfile.sshPublicKey',
+  'windowsProfile.adminPassword',
+  'network.vnet.subnetId',
+  'kubernetesVersion',
+  'dnsPrefix',
+  'nodePool.count',
+]);
+
+/** Leaves of untyped input that are unresolved tokens, with their paths (depth-limited). */
+function tokenLeaves(value: unknown, path: string, depth = 0): [string, unknown][] {
+  if (Token.isUnresolved(value)) return [[path, value]];
+  if (depth > 6 || value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => tokenLeaves(v, path ? `${path}.${k}` : k, depth + 1));
+}
+
 export const CLUSTER_SHAPE_RULES: readonly HubRule[] = [
+  {
+    id: 'HUB117',
+    title: 'Value known only at deploy time where the template needs it at synth time',
+    severity: 'error',
+    source: 'Library: these values are written as literals into azuredeploy.json',
+    why: 'The ARM template and the checks need this value when cdktf synthesizes; a token would leave a placeholder in azuredeploy.json.',
+    fix: `Give a literal value; tokens are accepted only for ${TOKEN_PATHS.join(', ')}.`,
+    suppressible: false,
+    checkProps: (props) =>
+      tokenLeaves(props, '')
+        .filter(([path]) => !TOKEN_PATHS.includes(path))
+        .map(([path, value]) => ({ path, value, allowed: 'a value known at synth time', message: 'This value must be known when cdktf synthesizes.' })),
+    examples: {
+      fail: [{ props: { nodePool: { vmSize: '${TfToken[TOKEN.999]}' } } }],
+      pass: [{ props: { kubernetesVersion: '${TfToken[TOKEN.998]}' } }],
+    },
+  },
   {
     id: 'HUB102',
     title: 'Secret given as a literal string',

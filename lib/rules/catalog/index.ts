@@ -4,6 +4,7 @@ import { API_SERVER_RULES } from './api-server';
 import { CLUSTER_SHAPE_RULES } from './cluster';
 import { IDENTITY_RULES } from './identity';
 import { LOAD_BALANCER_RULES } from './load-balancer';
+import { NAME_RULES } from './names';
 import { NETWORK_RULES } from './network';
 import { NODE_POOL_RULES } from './node-pools';
 import { PLATFORM_RULES } from './platform';
@@ -19,6 +20,7 @@ export const HUB_RULES: readonly HubRule[] = Object.freeze(
     ...PLATFORM_RULES,
     ...NETWORK_RULES,
     ...CLUSTER_SHAPE_RULES,
+    ...NAME_RULES,
   ].sort((a, b) => a.id.localeCompare(b.id)),
 );
 

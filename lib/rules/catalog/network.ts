@@ -1,5 +1,5 @@
-import { AZURE_RESERVED_SUBNET_ADDRESSES } from '../../profile/hub-limits';
-import { cidrContains, parseCidr, parseIp } from '../../spec/cidr';
+import { AZURE_RESERVED_SUBNET_ADDRESSES, MAX_PODS_RANGE, MIN_SERVICE_CIDR_PREFIX } from '../../profile/hub-limits';
+import { type Cidr, cidrContains, cidrOverlaps, parseCidr, parseIp } from '../../spec/cidr';
 import type { ClusterSpec } from '../../spec/cluster-spec';
 import { isConcrete, onManagedCluster, paths } from '../checks';
 import { type Finding, type HubRule, valueAt } from '../rule';
@@ -12,6 +12,31 @@ export function requiredSubnetAddresses(spec: ClusterSpec, nodes = spec.nodePool
   // One extra node for upgrades (surge), plus the addresses Azure reserves in every subnet.
   return BigInt((nodes + 1) * perNode + AZURE_RESERVED_SUBNET_ADDRESSES);
 }
+
+/** The spec's ranges that parse, by prop path; unparsable or token ranges are left out. */
+function ranges(spec: ClusterSpec): { path: string; text: string; cidr: Cidr }[] {
+  const n = spec.network;
+  const list: [string, string | undefined][] = [
+    ['network.serviceCidr', n.serviceCidr],
+    ['network.dockerBridgeCidr', n.dockerBridgeCidr],
+    ['network.podCidr', n.podCidr],
+    ['network.vnet.subnetPrefix', n.subnet.kind === 'new' ? n.subnet.subnetPrefix : undefined],
+  ];
+  return list.flatMap(([path, text]) => {
+    const cidr = text !== undefined && isConcrete(text) ? parseCidr(text) : undefined;
+    return cidr && text !== undefined ? [{ path, text, cidr }] : [];
+  });
+}
+
+/** Pairs of ranges that must not share an address. */
+const DISJOINT: readonly [string, string][] = [
+  ['network.serviceCidr', 'network.vnet.subnetPrefix'],
+  ['network.serviceCidr', 'network.podCidr'],
+  ['network.serviceCidr', 'network.dockerBridgeCidr'],
+  ['network.podCidr', 'network.vnet.subnetPrefix'],
+  ['network.dockerBridgeCidr', 'network.vnet.subnetPrefix'],
+  ['network.dockerBridgeCidr', 'network.podCidr'],
+];
 
 export const NETWORK_RULES: readonly HubRule[] = [
   {
@@ -116,6 +141,100 @@ export const NETWORK_RULES: readonly HubRule[] = [
     },
   },
   {
+    id: 'HUB202',
+    title: 'Overlapping address ranges',
+    severity: 'error',
+    source: 'managedClusters 2020-11-01: serviceCidr "must not overlap with any Subnet IP ranges"; dockerBridgeCidr likewise',
+    why: 'Kubernetes routes service, pod, bridge and node addresses separately; overlapping ranges break routing in the cluster.',
+    fix: 'Choose service, pod and docker bridge ranges that share no address with each other or with the node subnet.',
+    suppressible: false,
+    checkSpec: (spec) => {
+      const byPath = new Map(ranges(spec).map((r) => [r.path, r]));
+      const found: Finding[] = [];
+      for (const [a, b] of DISJOINT) {
+        const x = byPath.get(a);
+        const y = byPath.get(b);
+        if (x && y && cidrOverlaps(x.cidr, y.cidr)) found.push({ path: a, value: x.text, allowed: `a range that does not overlap ${b} (${y.text})`, message: `${a} overlaps ${b}.` });
+      }
+      const pod = byPath.get('network.podCidr');
+      if (pod && spec.network.subnet.kind === 'new') {
+        for (const space of spec.network.subnet.addressSpace) {
+          const c = isConcrete(space) ? parseCidr(space) : undefined;
+          if (c && cidrOverlaps(pod.cidr, c)) found.push({ path: 'network.podCidr', value: pod.text, allowed: `a range outside the VNET (${space})`, message: 'The kubenet pod range overlaps the VNET address space.' });
+        }
+      }
+      return found;
+    },
+    examples: {
+      fail: [
+        { props: { network: { serviceCidr: '10.240.0.0/16', dnsServiceIp: '10.240.0.10' } } },
+        { props: { network: { plugin: 'kubenet', podCidr: '10.0.0.0/16' } } },
+        { props: { network: { dockerBridgeCidr: '10.240.0.1/24' } } },
+      ],
+      pass: [{ props: { network: { plugin: 'kubenet', podCidr: '10.244.0.0/16' } } }],
+    },
+  },
+  {
+    id: 'HUB205',
+    title: 'Service range overlaps the VNET address space',
+    severity: 'warning',
+    source: 'Azure CNI IP planning: the service range should not be used in the VNET',
+    why: 'The service range is allowed inside the VNET space as long as no subnet uses it, but any subnet added later there breaks routing.',
+    fix: 'Move serviceCidr outside the VNET address space, or keep that part of the VNET free of subnets.',
+    suppressible: true,
+    checkSpec: (spec) => {
+      const s = spec.network.subnet;
+      const svc = isConcrete(spec.network.serviceCidr) ? parseCidr(spec.network.serviceCidr) : undefined;
+      if (s.kind !== 'new' || !svc) return [];
+      return s.addressSpace
+        .filter((space) => {
+          const c = isConcrete(space) ? parseCidr(space) : undefined;
+          return c !== undefined && cidrOverlaps(svc, c);
+        })
+        .map((space) => ({ path: 'network.serviceCidr', value: spec.network.serviceCidr, allowed: `a range outside ${space}`, message: 'The service range overlaps the VNET address space.' }));
+    },
+    examples: {
+      fail: [{ props: { network: { vnet: { addressSpace: ['10.0.0.0/8'], subnetPrefix: '10.240.0.0/16' } } } }],
+      pass: [{ props: { network: { vnet: { addressSpace: ['10.240.0.0/16'] } } } }],
+    },
+  },
+  {
+    id: 'HUB206',
+    title: 'Service range wider than /12',
+    severity: 'error',
+    source: 'AKS: the service address range may not be larger than a /12',
+    why: 'Kubernetes refuses service ranges with more than 2^20 addresses.',
+    fix: 'Use a service range of /12 or smaller, for example 10.0.0.0/16.',
+    suppressible: false,
+    checkSpec: (spec) => {
+      const svc = isConcrete(spec.network.serviceCidr) ? parseCidr(spec.network.serviceCidr) : undefined;
+      return svc && svc.prefix < MIN_SERVICE_CIDR_PREFIX
+        ? [{ path: 'network.serviceCidr', value: spec.network.serviceCidr, allowed: `a prefix of /${MIN_SERVICE_CIDR_PREFIX} or longer`, message: 'The service range is too large.' }]
+        : [];
+    },
+    examples: { fail: [{ props: { network: { serviceCidr: '10.0.0.0/8', dnsServiceIp: '10.0.0.10' } } }], pass: [{ props: { network: { serviceCidr: '10.0.0.0/12' } } }] },
+  },
+  {
+    id: 'HUB207',
+    title: 'Max pods outside the plugin range',
+    severity: 'error',
+    source: 'AKS max pods per node: Azure CNI 10-250, kubenet 10-110',
+    why: 'The resource provider refuses other values.',
+    fix: 'Set nodePool.maxPods within the range of the network plugin.',
+    suppressible: false,
+    checkSpec: (spec) => {
+      const { min, max } = MAX_PODS_RANGE[spec.network.plugin];
+      const v = spec.nodePool.maxPods;
+      return isConcrete(v) && (v < min || v > max)
+        ? [{ path: 'nodePool.maxPods', value: v, allowed: `from ${min} to ${max} with ${spec.network.plugin}`, message: 'Max pods is out of range for the network plugin.' }]
+        : [];
+    },
+    examples: {
+      fail: [{ props: { nodePool: { maxPods: 5 } } }, { props: { network: { plugin: 'kubenet' }, nodePool: { maxPods: 200 } } }],
+      pass: [{ props: { nodePool: { maxPods: 250 }, network: { vnet: { subnetPrefix: '10.240.0.0/16' } } } }],
+    },
+  },
+  {
     id: 'HUB203',
     title: 'DNS service IP outside the service range',
     severity: 'error',
@@ -141,22 +260,27 @@ export const NETWORK_RULES: readonly HubRule[] = [
     title: 'Node subnet too small',
     severity: 'error',
     source: 'aks-how-to-use-cli.md: with Azure CNI "every pod gets an IP address from the subnet"',
-    why: 'With Azure CNI the subnet holds (nodes + 1) × (maxPods + 1) addresses plus five Azure reserves; with kubenet, the nodes.',
-    fix: 'Use a larger subnetPrefix, fewer nodes, or fewer maxPods.',
+    why: 'With Azure CNI the subnet holds (nodes + 1) × (maxPods + 1) addresses plus five Azure reserves; with kubenet, the nodes, and the pod range a /24 per node.',
+    fix: 'Use a larger subnetPrefix (or podCidr with kubenet), fewer nodes, or fewer maxPods.',
     suppressible: false,
     checkSpec: (spec) => {
       const s = spec.network.subnet;
-      if (s.kind !== 'new' || !isConcrete(spec.nodePool.count) || !isConcrete(spec.nodePool.maxPods)) return [];
-      const subnet = parseCidr(s.subnetPrefix);
-      if (!subnet) return [];
+      if (!isConcrete(spec.nodePool.count) || !isConcrete(spec.nodePool.maxPods)) return [];
+      const found: Finding[] = [];
+      const subnet = s.kind === 'new' && isConcrete(s.subnetPrefix) ? parseCidr(s.subnetPrefix) : undefined;
       const need = requiredSubnetAddresses(spec);
-      return need <= subnet.size
-        ? []
-        : [{ path: 'network.vnet.subnetPrefix', value: s.subnetPrefix, allowed: `a subnet with at least ${need} addresses`, message: `The subnet has ${subnet.size} addresses but the pool needs ${need}.` }];
+      if (s.kind === 'new' && subnet && need > subnet.size)
+        found.push({ path: 'network.vnet.subnetPrefix', value: s.subnetPrefix, allowed: `a subnet with at least ${need} addresses`, message: `The subnet has ${subnet.size} addresses but the pool needs ${need}.` });
+      // kubenet gives every node a /24 of the pod range, the upgrade node included.
+      const pod = spec.network.podCidr !== undefined && isConcrete(spec.network.podCidr) ? parseCidr(spec.network.podCidr) : undefined;
+      const blocks = BigInt(spec.nodePool.count + 1);
+      if (pod && (pod.prefix > 24 || pod.size / 256n < blocks))
+        found.push({ path: 'network.podCidr', value: spec.network.podCidr, allowed: `a range holding ${blocks} /24 blocks`, message: 'The pod range cannot give every node its /24.' });
+      return found;
     },
     examples: {
-      fail: [{ props: { network: { vnet: { subnetPrefix: '10.240.0.0/25' } } } }],
-      pass: [{ props: { network: { vnet: { subnetPrefix: '10.240.0.0/24' } } } }],
+      fail: [{ props: { network: { vnet: { subnetPrefix: '10.240.0.0/25' } } } }, { props: { network: { plugin: 'kubenet', podCidr: '10.244.0.0/23' } } }],
+      pass: [{ props: { network: { vnet: { subnetPrefix: '10.240.0.0/24' } } } }, { props: { network: { plugin: 'kubenet', podCidr: '10.244.0.0/22' } } }],
     },
   },
 ];

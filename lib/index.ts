@@ -39,6 +39,8 @@ export {
   type ApiProfile,
   type ArmResourceType,
   HUB_VM_SIZES,
+  AKS_NODE_VM_SIZES,
+  NON_AKS_VM_SIZES,
   DEFAULT_NODE_VM_SIZE,
   isGpuVmSize,
   HUB_KUBERNETES_VERSIONS,

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Testing } from 'cdktf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { API_VERSIONS, HubAksCluster, type HubAksClusterProps, renderArmParameters, renderArmTemplate, resolveClusterSpec } from '../lib';
+import { AKS_NODE_VM_SIZES, API_VERSIONS, HubAksCluster, type HubAksClusterProps, renderArmParameters, renderArmTemplate, resolveClusterSpec } from '../lib';
 import { CLIENT_ID, STAMP, minimalProps, newStack } from './helpers';
 import { type ArmSchemas, SCHEMA_DIR, loadArmSchemas, parametersProblems, templateProblems } from './support/arm-schemas';
 
@@ -73,5 +73,18 @@ describe.skipIf(!SCHEMA_DIR)('ARM templates conform to Microsoft schemas (skippe
       expect(templateProblems(schemas, read('azuredeploy.json'))).toEqual([]);
       expect(parametersProblems(schemas, read('azuredeploy.parameters.json'))).toEqual([]);
     }
+  });
+});
+
+describe.skipIf(!SCHEMA_DIR)('node size catalog against the 2020-11-01 schema', () => {
+  it('every AKS node size is in the schema\'s ContainerServiceVMSize list', () => {
+    const schemas = loadArmSchemas();
+    const template = renderArmTemplate(resolveClusterSpec('t', minimalProps(), STAMP).spec).template;
+    const bad = AKS_NODE_VM_SIZES.filter((size) => {
+      const t = structuredClone(template) as any;
+      t.resources[1].properties.agentPoolProfiles[0].vmSize = size;
+      return templateProblems(schemas, t).length > 0;
+    });
+    expect(bad).toEqual([]);
   });
 });

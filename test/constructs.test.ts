@@ -1,10 +1,13 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { Testing, TerraformVariable } from 'cdktf';
+import { Lb } from '@cdktf/provider-azurestack/lib/lb';
+import { TemplateDeployment } from '@cdktf/provider-azurestack/lib/template-deployment';
+import { App, Testing, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { describe, expect, it } from 'vitest';
 import { HubAksCluster, HubStack, HubValidationError } from '../lib';
-import { CLIENT_ID, embeddedTemplates, minimalProps, newStack, synthJson, thrown } from './helpers';
+import { CLIENT_ID, HUB, embeddedTemplates, minimalProps, newStack, synthJson, thrown } from './helpers';
 
 /** Every file below `dir`, by relative path. */
 function readTree(dir: string): Record<string, string> {
@@ -199,5 +202,26 @@ describe('determinism', () => {
     const second = build();
     expect(Object.keys(first).length).toBeGreaterThanOrEqual(6);
     expect(second).toEqual(first);
+  });
+});
+
+describe('a failed synth', () => {
+  it('leaves no output of the failing stack, not even from an earlier synth', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'aks-hub-fail-'));
+    const good = new App({ outdir });
+    new HubAksCluster(new HubStack(good, 'aks-hub', { hub: HUB }), 'c', minimalProps());
+    good.synth();
+    const stackDir = path.join(outdir, 'stacks', 'aks-hub');
+    expect(fs.existsSync(path.join(stackDir, 'cdk.tf.json'))).toBe(true);
+    expect(fs.existsSync(path.join(stackDir, 'arm', 'c', 'azuredeploy.json'))).toBe(true);
+
+    const bad = new App({ outdir });
+    const stack = new HubStack(bad, 'aks-hub', { hub: HUB });
+    new HubAksCluster(stack, 'c', minimalProps());
+    new Lb(stack, 'lb', { name: 'lb', location: 'local', resourceGroupName: 'rg', sku: 'Standard' });
+    new TemplateDeployment(stack, 'hand', { name: 'x', resourceGroupName: 'rg', deploymentMode: 'Incremental', templateBody: JSON.stringify({ resources: [{ type: 'Microsoft.ContainerService/managedClusters', apiVersion: '2024-05-01', name: 'x' }] }) });
+    expect(() => bad.synth()).toThrow(/HUB027/);
+    expect(readTree(outdir)).not.toHaveProperty('stacks/aks-hub/cdk.tf.json');
+    expect(Object.keys(readTree(outdir)).filter((f) => f.startsWith('stacks/aks-hub/'))).toEqual([]);
   });
 });

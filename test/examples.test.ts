@@ -10,8 +10,14 @@ const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const EXAMPLES = fs.readdirSync(path.join(ROOT, 'examples')).filter((d) => fs.existsSync(path.join(ROOT, 'examples', d, 'main.ts')));
 
 /** Runs an example the way `npm run synth` does, in a scratch directory; returns its cdktf.out files. */
+/** A secret set in the environment the way users pass it; it must appear in no output file. */
+const SECRET = 'Sup3r-Secret-From-The-Environment';
+
 function synthExample(name: string, cwd: string): Record<string, string> {
-  execFileSync(TSX, [path.join(ROOT, 'examples', name, 'main.ts')], { cwd, stdio: 'pipe'});
+  const secretEnv = Object.fromEntries(
+    ['TF_VAR_cluster_client_secret', 'TF_VAR_cluster_windows_admin_password', 'ARM_CLIENT_SECRET', 'SP_CLIENT_SECRET'].map((k) => [k, SECRET]),
+  );
+  execFileSync(TSX, [path.join(ROOT, 'examples', name, 'main.ts')], { cwd, stdio: 'pipe', env: { ...process.env, ...secretEnv } });
   const out: Record<string, string> = {};
   const walk = (d: string) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
@@ -44,6 +50,10 @@ describe.each(EXAMPLES)('example %s', (name) => {
       expect(tf.provider.azurestack[0].metadata_host).toBeTruthy();
       expect(f.includes('azurerm') || JSON.stringify(tf).includes('azurerm')).toBe(false);
     }
+  });
+
+  it('writes no secret value to any file', () => {
+    for (const [f, content] of Object.entries(first)) expect(content.includes(SECRET), f).toBe(false);
   });
 
   it('is byte-identical across two runs', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_VERSIONS, DEFAULT_KUBERNETES_VERSION, HUB_KUBERNETES_VERSIONS, HUB_VM_SIZES, isGpuVmSize, stampProfile } from '../lib';
+import { AKS_NODE_VM_SIZES, API_VERSIONS, DEFAULT_KUBERNETES_VERSION, HUB_KUBERNETES_VERSIONS, HUB_VM_SIZES, isGpuVmSize, stampProfile } from '../lib';
 
 describe('Hub profile data', () => {
   it('maps every resource type to its 2020-09-01-hybrid api-version', () => {
@@ -19,6 +19,15 @@ describe('Hub profile data', () => {
     expect(HUB_VM_SIZES.filter(isGpuVmSize)).toEqual([]);
     expect(isGpuVmSize('Standard_NC6s_v3')).toBe(true);
     expect(isGpuVmSize('Standard_DS2_v2')).toBe(false);
+  });
+
+  it('offers AKS nodes only the Hub sizes the 2020-11-01 API accepts', () => {
+    expect(AKS_NODE_VM_SIZES).toContain('Standard_DS2_v2');
+    for (const s of ['Basic_A0', 'Standard_A0', 'Standard_F48s_v2']) {
+      expect(HUB_VM_SIZES).toContain(s);
+      expect(AKS_NODE_VM_SIZES).not.toContain(s);
+    }
+    expect(AKS_NODE_VM_SIZES.length).toBe(HUB_VM_SIZES.length - 10);
   });
 
   it('defaults Kubernetes to the highest version the docs name', () => {

@@ -221,8 +221,11 @@ export class HubStack extends TerraformStack implements NodeCountSource {
   }
 
   private synthesizeWith(inner: IStackSynthesizer, session: ISynthesisSession): void {
-    inner.synthesize(session);
     const stackManifest = session.manifest.forStack(this);
+    // Output of an earlier synth must not survive a failed one: remove this stack's files first.
+    fs.rmSync(path.join(session.outdir, stackManifest.synthesizedStackPath), { force: true });
+    fs.rmSync(path.join(session.outdir, stackManifest.workingDirectory, 'arm'), { recursive: true, force: true });
+    inner.synthesize(session);
     // A stack with errors writes no templates: nothing half-valid is left in cdktf.out/.
     if (stackManifest.annotations.some((a) => a.level === AnnotationMetadataEntryType.ERROR)) return;
     const dir = path.join(session.outdir, stackManifest.workingDirectory);

@@ -1,6 +1,6 @@
 import { DEFAULT_API_PROFILE, type ApiProfile } from './api-versions';
 import { HUB_KUBERNETES_VERSIONS } from './kubernetes-versions';
-import { HUB_VM_SIZES } from './vm-sizes';
+import { AKS_NODE_VM_SIZES } from './vm-sizes';
 
 /** What one Azure Stack Hub stamp offers: its region, API profile and catalogs. */
 export interface StampProfile {
@@ -10,7 +10,7 @@ export interface StampProfile {
   readonly apiProfile: ApiProfile;
   /** Kubernetes versions the stamp offers. */
   readonly kubernetesVersions: readonly string[];
-  /** VM sizes the stamp offers. */
+  /** VM sizes the stamp offers for AKS nodes. */
   readonly vmSizes: readonly string[];
 }
 
@@ -39,6 +39,6 @@ export function stampProfile(
     location,
     apiProfile: options.apiProfile ?? DEFAULT_API_PROFILE,
     kubernetesVersions: merge(HUB_KUBERNETES_VERSIONS, options.kubernetesVersions),
-    vmSizes: merge(HUB_VM_SIZES, options.vmSizes),
+    vmSizes: merge(AKS_NODE_VM_SIZES, options.vmSizes),
   });
 }

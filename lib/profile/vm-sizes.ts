@@ -41,6 +41,19 @@ export const HUB_VM_SIZES: readonly string[] = Object.freeze([
   ...series('Standard_E', [2, 4, 8, 16], '_v3'),
 ]);
 
+/**
+ * Hub sizes the 2020-11-01 managedClusters API does not take for nodes: they are missing from
+ * its `ContainerServiceVMSize` list (azure-rest-api-specs `aks/stable/2020-11-01/managedClusters.json`,
+ * and Microsoft's ARM schema for it). Basic_A* and Standard_A0 are too small for AKS nodes.
+ */
+export const NON_AKS_VM_SIZES: readonly string[] = Object.freeze([
+  'Basic_A0', 'Basic_A1', 'Basic_A2', 'Basic_A3', 'Basic_A4', 'Standard_A0',
+  'Standard_F48s_v2', 'Standard_DS11-1_v2', 'Standard_DS12-1_v2', 'Standard_DS12-2_v2',
+]);
+
+/** Sizes an AKS node can have on Hub: the Hub sizes the 2020-11-01 API accepts for agent pools. */
+export const AKS_NODE_VM_SIZES: readonly string[] = Object.freeze(HUB_VM_SIZES.filter((s) => !NON_AKS_VM_SIZES.includes(s)));
+
 /** The node size the AKS docs use on Hub and `az aks create` defaults to. */
 export const DEFAULT_NODE_VM_SIZE = 'Standard_DS2_v2';
 

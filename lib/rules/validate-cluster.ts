@@ -80,6 +80,22 @@ function shapeViolations(props: unknown, issues: readonly z.core.$ZodIssue[]): V
   });
 }
 
+/**
+ * A copy of plain objects and arrays without the properties set to `undefined`, so that
+ * `{ ...defaults, x: undefined }` means "not set" everywhere. Other objects are kept as they are.
+ */
+function withoutUndefined(value: unknown, depth = 0): unknown {
+  if (depth > 20 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => withoutUndefined(v, depth + 1));
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v !== undefined) Object.defineProperty(out, k, { value: withoutUndefined(v, depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
 /** Result of checking one cluster's props. */
 export interface ClusterCheck {
   /** The spec, when the props have the right shape. */
@@ -100,13 +116,13 @@ export function checkCluster(props: unknown, stamp: StampProfile, suppressed: Re
       ],
     };
   }
-  const raw = props as RawProps;
+  const raw = withoutUndefined(props) as RawProps;
   const active = HUB_RULES.filter((r) => !(r.suppressible && suppressed.has(r.id)));
   const found: Violation[] = [];
   for (const rule of active) for (const f of rule.checkProps?.(raw, stamp) ?? []) found.push(violation(rule, f));
 
-  const parsed = clusterPropsSchema.safeParse(props);
-  if (!parsed.success) return { violations: [...found, ...shapeViolations(props, parsed.error.issues)] };
+  const parsed = clusterPropsSchema.safeParse(raw);
+  if (!parsed.success) return { violations: [...found, ...shapeViolations(raw, parsed.error.issues)] };
 
   const spec = toClusterSpec(parsed.data, stamp);
   for (const rule of active) for (const f of rule.checkSpec?.(spec, stamp) ?? []) found.push(violation(rule, f));

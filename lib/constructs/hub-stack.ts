@@ -212,6 +212,11 @@ export class HubStack extends TerraformStack implements NodeCountSource {
     return tf;
   }
 
+  /** The files this stack writes beside `cdk.tf.json`, rendered, by path below the stack directory. */
+  public renderArtifacts(): Record<string, string> {
+    return Object.fromEntries([...this.artifacts].sort((a, b) => a.relativePath.localeCompare(b.relativePath)).map((a) => [a.relativePath, a.render()]));
+  }
+
   /** Adds a file to write beside `cdk.tf.json` at synth time. */
   public addArtifact(artifact: StackArtifact): void {
     if (this.artifacts.some((a) => a.relativePath === artifact.relativePath)) {
@@ -229,10 +234,10 @@ export class HubStack extends TerraformStack implements NodeCountSource {
     // A stack with errors writes no templates: nothing half-valid is left in cdktf.out/.
     if (stackManifest.annotations.some((a) => a.level === AnnotationMetadataEntryType.ERROR)) return;
     const dir = path.join(session.outdir, stackManifest.workingDirectory);
-    for (const artifact of [...this.artifacts].sort((a, b) => a.relativePath.localeCompare(b.relativePath))) {
-      const file = path.join(dir, artifact.relativePath);
+    for (const [relativePath, content] of Object.entries(this.renderArtifacts())) {
+      const file = path.join(dir, relativePath);
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, artifact.render());
+      fs.writeFileSync(file, content);
     }
   }
 }

@@ -1,11 +1,10 @@
-import * as path from 'node:path';
 import { AnnotationMetadataEntryType, Testing } from 'cdktf';
 import type { HubStack } from '../constructs/hub-stack';
 import type { ArmParametersFile, ArmTemplate } from '../arm/template';
 
 /** A stack's output as plain objects, ready for `toMatchSnapshot()` and explicit assertions. */
 export interface HubSynthesis {
-  /** `cdk.tf.json` without cdktf's `//` metadata; the local backend path is made relative to the working directory. */
+  /** `cdk.tf.json` without cdktf's `//` metadata. */
   readonly terraform: Record<string, any>;
   /** Each cluster's ARM files, by cluster path below the stack (the construct id for a direct child). */
   readonly arm: Record<string, { readonly template: ArmTemplate; readonly parameters: ArmParametersFile }>;
@@ -80,8 +79,6 @@ export function synthHub(stack: HubStack): HubSynthesis {
   const json = prepared.has(stack) ? Testing.synth(stack, false) : synthOnce(stack);
   assertHubCompliant(stack);
   const terraform = JSON.parse(json);
-  const backend = terraform.terraform?.backend?.local;
-  if (backend && typeof backend.path === 'string' && path.isAbsolute(backend.path)) backend.path = path.relative(process.cwd(), backend.path);
   const arm: Record<string, { template: ArmTemplate; parameters: ArmParametersFile }> = {};
   for (const [file, content] of Object.entries(stack.renderArtifacts())) {
     const m = /^arm\/(.+)\/azuredeploy(\.parameters)?\.json$/.exec(file);

@@ -1,0 +1,126 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { stampProfile } from '../profile/stamp';
+import { RULES, findRule } from '../rules/registry';
+import { checkDocuments } from './check';
+import { FORMATS, type Format, formatJson, formatSarif, formatText } from './formats';
+import { initProject } from './init';
+import { InputError, readInputs } from './inputs';
+
+interface PackageJson {
+  version: string;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+
+/** This package's package.json, found from the running file (lib/cli in the repo, dist/cli when installed). */
+function ownPackage(): PackageJson {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as PackageJson;
+    if (path.dirname(dir) === dir) return { version: '0.0.0' };
+  }
+}
+
+/** Where the CLI writes; tests pass their own. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+function explain(id: string | undefined, io: Io): number {
+  if (!id) {
+    for (const r of RULES) io.out(`${r.id}  ${r.severity.padEnd(7)}  ${r.title}\n`);
+    return 0;
+  }
+  const r = findRule(id.toUpperCase());
+  if (!r) {
+    io.err(`aks-hub: no rule ${id}; 'aks-hub explain' lists them all\n`);
+    return 2;
+  }
+  const checks = [
+    r.checkProps || r.checkSpec ? 'HubAksCluster props' : undefined,
+    r.resources ? `Terraform resources (${Object.keys(r.resources).join(', ')})` : undefined,
+    r.checkArm ? 'ARM templates' : undefined,
+  ].filter(Boolean);
+  io.out(
+    [
+      `${r.id}  ${r.title}`,
+      `severity: ${r.severity}${r.suppressible ? ' (can be suppressed with a reason)' : ' (a hard limit: cannot be suppressed)'}`,
+      `source:   ${r.source}`,
+      `why:      ${r.why}`,
+      `fix:      ${r.fix}`,
+      ...(checks.length ? [`checks:   ${checks.join('; ')}`] : []),
+      '',
+    ].join('\n'),
+  );
+  return 0;
+}
+
+/** Runs the CLI with `argv` (without node and script); returns the exit code. */
+export function run(argv: readonly string[], io: Io = processIo): number {
+  const pkg = ownPackage();
+  let code = 0;
+  const program = new Command()
+    .name('aks-hub')
+    .description('Azure Stack Hub checks and scaffolding for AKS clusters (cdktf-aks-hub).')
+    .version(pkg.version)
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+
+  program
+    .command('check')
+    .description('Run the Hub rules on Terraform JSON (cdk.tf.json, a cdktf.out/ directory, terraform show -json output) and ARM templates.')
+    .argument('<paths...>', 'files or directories')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('--vm-size <sizes...>', 'VM sizes the stamp offers beyond the Hub list')
+    .action((paths: string[], opts: { format: Format; vmSize?: string[] }) => {
+      const docs = readInputs(paths);
+      const stamp = stampProfile('local', { vmSizes: { add: opts.vmSize ?? [] } });
+      const findings = checkDocuments(docs, stamp);
+      const render = { text: formatText, json: formatJson, sarif: (f: typeof findings, n: number) => formatSarif(f, n, pkg.version) }[opts.format];
+      io.out(render(findings, docs.length));
+      code = findings.some((f) => f.severity === 'error') ? 1 : 0;
+    });
+
+  program
+    .command('explain')
+    .description('Print a rule: its title, source, why it exists and the fix. Without an id, list every rule.')
+    .argument('[ruleId]', 'for example HUB001')
+    .action((id: string | undefined) => {
+      code = explain(id, io);
+    });
+
+  program
+    .command('init')
+    .description('Scaffold a project: package.json, cdktf.json, main.ts with a HubStack and a HubAksCluster, and a vitest test.')
+    .argument('<dir>', 'directory to create')
+    .option('--arm-endpoint <url>', "the stamp's Resource Manager endpoint", 'https://management.local.azurestack.external')
+    .option('--location <region>', "the stamp's region name", 'local')
+    .option('--client-id <appId>', "the cluster service principal's application id", '00000000-0000-0000-0000-000000000000')
+    .option('--ssh-public-key <file>', 'your .pub file (default: a generated placeholder key)')
+    .action((dir: string, opts: { armEndpoint: string; location: string; clientId: string; sshPublicKey?: string }) => {
+      const written = initProject(
+        dir,
+        { armEndpoint: opts.armEndpoint, location: opts.location, clientId: opts.clientId, ...(opts.sshPublicKey && { sshPublicKeyFile: opts.sshPublicKey }) },
+        { self: pkg.version, dependencies: { ...pkg.devDependencies, ...pkg.dependencies } },
+      );
+      io.out(`Wrote ${written.join(', ')} to ${dir}.\nNext: cd ${dir} && npm install && npm test && npm run synth\n`);
+    });
+
+  try {
+    program.parse(argv as string[], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof InputError) {
+      io.err(`aks-hub: ${e.message}\n`);
+      return 2;
+    }
+    io.err(`aks-hub: ${(e as Error).message ?? String(e)}\n`);
+    return 2;
+  }
+  return code;
+}

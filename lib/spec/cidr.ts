@@ -16,20 +16,31 @@ export interface Cidr {
   readonly canonical: string;
 }
 
+// The same few ranges are parsed by several rules for every cluster; parsing is not cheap.
+const parsed = new Map<string, Cidr | undefined>();
+
 /** Parses `a.b.c.d/n`; `undefined` when it is not an IPv4 CIDR with an explicit prefix. */
 export function parseCidr(text: string): Cidr | undefined {
+  if (!parsed.has(text)) {
+    if (parsed.size > 10_000) parsed.clear();
+    parsed.set(text, parseCidrUncached(text));
+  }
+  return parsed.get(text);
+}
+
+function parseCidrUncached(text: string): Cidr | undefined {
   if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text) || !Address4.isValid(text)) return undefined;
   const a = new Address4(text);
   const first = a.startAddress();
   const last = a.endAddress();
-  return {
+  return Object.freeze({
     text,
     prefix: a.subnetMask,
     first: first.bigInt(),
     last: last.bigInt(),
     size: last.bigInt() - first.bigInt() + 1n,
     canonical: `${first.correctForm()}/${a.subnetMask}`,
-  };
+  });
 }
 
 /** Parses a single IPv4 address; `undefined` when it is not one. */

@@ -6,7 +6,8 @@ import { Annotations, Fn, TerraformOutput, TerraformStack, TerraformVariable, To
 import { Construct } from 'constructs';
 import { type ArmRendering, type ArmTemplate, renderArmParameters, renderArmTemplate } from '../arm';
 import { INPUT_RULES } from '../rules/input-rules';
-import { HubValidationError, formatViolation, showValue } from '../rules/violation';
+import { HubValidationError, formatViolation } from '../rules/violation';
+import { violationOf } from '../rules/violation-of';
 import { suppressHubRule, suppressedRuleIds, suppressionProblems } from '../rules/suppressions';
 import { resolveClusterSpec } from '../rules/validate-cluster';
 import type { ClusterSpec } from '../spec/cluster-spec';
@@ -42,7 +43,7 @@ function secretVariableProblems(scope: Construct, secrets: Record<string, string
       const v = variables.get(name);
       if (!v) continue;
       const issue = v.default !== undefined ? 'has a default value, which is written in plain text to cdk.tf.json' : v.sensitive !== true ? 'is not marked sensitive, so plan output would print it' : undefined;
-      if (issue) problems.push(formatViolation({ ruleId: rule.id, severity: rule.severity, path, value: `var.${name}`, allowed: 'a sensitive variable without a default', message: `The variable ${issue}.`, fix: rule.fix }));
+      if (issue) problems.push(formatViolation(violationOf(rule, { path, value: `var.${name}`, allowed: 'a sensitive variable without a default', message: `The variable ${issue}.` })));
     }
   }
   return problems;
@@ -84,7 +85,7 @@ export class HubAksCluster extends Construct {
     if (!stack) {
       const rule = INPUT_RULES.outsideHubStack;
       throw new HubValidationError(subject, [
-        { ruleId: rule.id, severity: rule.severity, path: '(scope)', value: showValue(scope.node.path), allowed: 'a construct inside a HubStack', message: 'HubAksCluster must be created inside a HubStack.', fix: rule.fix },
+        violationOf(rule, { path: '(scope)', value: scope.node.path, allowed: 'a construct inside a HubStack', message: 'HubAksCluster must be created inside a HubStack.' }),
       ]);
     }
     const suppressions = (props as { suppressions?: unknown } | undefined)?.suppressions;

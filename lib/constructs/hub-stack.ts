@@ -9,7 +9,8 @@ import { type CatalogOverride, type StampProfile, stampProfile } from '../profil
 import { INPUT_RULES } from '../rules/input-rules';
 import { recordedSuppressions } from '../rules/suppressions';
 import type { RuleInfo } from '../rules/rule';
-import { HubValidationError, MASKED, type Violation, showValue } from '../rules/violation';
+import { HubValidationError, MASKED, type Violation } from '../rules/violation';
+import { violationOf } from '../rules/violation-of';
 import { HubComplianceAspect } from './compliance-aspect';
 import { type NodeCount, type NodeCountSource, type SubscriptionKey, rawClusterNodeCounts, subscriptionNodeProblems } from './subscription-nodes';
 
@@ -67,7 +68,7 @@ export interface StackArtifact {
 const HUB_STACK = Symbol.for('cdktf-aks-hub.HubStack');
 
 function check(rule: RuleInfo, pathName: string, value: unknown, allowed: string, message: string): Violation {
-  return { ruleId: rule.id, severity: rule.severity, path: pathName, value: showValue(value), allowed, message, fix: rule.fix };
+  return violationOf(rule, { path: pathName, value, allowed, message });
 }
 
 /** The settings `HubSettings` has; anything else is reported as an unknown property. */

@@ -2,7 +2,8 @@ import type { IConstruct } from 'constructs';
 import type { RuleSuppression } from '../spec/props';
 import { INPUT_RULES } from './input-rules';
 import { findRule } from './registry';
-import { HubValidationError, type Violation, showValue } from './violation';
+import { HubValidationError, type Violation } from './violation';
+import { violationOf } from './violation-of';
 
 export type { RuleSuppression };
 
@@ -19,15 +20,7 @@ const declared = new WeakMap<IConstruct, RuleSuppression[]>();
 export function suppressionProblems(s: RuleSuppression, where: string): Violation[] {
   const rule = findRule(s.ruleId);
   const meta = INPUT_RULES.suppression;
-  const v = (message: string, allowed: string, value: unknown): Violation => ({
-    ruleId: meta.id,
-    severity: meta.severity,
-    path: where,
-    value: showValue(value),
-    allowed,
-    message,
-    fix: meta.fix,
-  });
+  const v = (message: string, allowed: string, value: unknown): Violation => violationOf(meta, { path: where, value, allowed, message });
   if (!rule) return [v(`No rule ${s.ruleId} exists.`, 'a rule id from docs/rules.md', s.ruleId)];
   const found: Violation[] = [];
   if (!rule.suppressible)

@@ -4,24 +4,11 @@ import { type ClusterSpec, toClusterSpec } from '../spec/cluster-spec';
 import { clusterPropsSchema } from '../spec/schema';
 import { HUB_RULES } from './catalog';
 import { INPUT_RULES } from './input-rules';
-import { type Finding, type RawProps, type RuleInfo, valueAt } from './rule';
-import { HubValidationError, MASKED, type Violation, showValue } from './violation';
+import { type RawProps, valueAt } from './rule';
+import { HubValidationError, type Violation } from './violation';
+import { violationOf } from './violation-of';
 
-/** Property paths whose values are secrets and are masked in every message. */
-export const SECRET_PATHS: readonly string[] = ['servicePrincipal.clientSecret', 'windowsProfile.adminPassword'];
-
-function violation(rule: RuleInfo, f: Finding): Violation {
-  const secret = f.secret === true || SECRET_PATHS.includes(f.path);
-  return {
-    ruleId: rule.id,
-    severity: rule.severity,
-    path: f.path,
-    value: secret && f.value !== undefined ? MASKED : showValue(f.value),
-    allowed: f.allowed,
-    message: f.message,
-    fix: f.fix ?? rule.fix,
-  };
-}
+export { SECRET_PATHS } from './violation-of';
 
 function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -58,7 +45,7 @@ function shapeViolations(props: unknown, issues: readonly z.core.$ZodIssue[]): V
       const keys = knownKeys(issue.path);
       return issue.keys.map((key) => {
         const near = keys.filter((k) => editDistance(k.toLowerCase(), key.toLowerCase()) <= 2);
-        return violation(INPUT_RULES.unknownProperty, {
+        return violationOf(INPUT_RULES.unknownProperty, {
           path: at ? `${at}.${key}` : key,
           value: valueAt(props, at ? `${at}.${key}` : key),
           allowed: keys.length ? keys.join(', ') : 'no other properties',
@@ -70,7 +57,7 @@ function shapeViolations(props: unknown, issues: readonly z.core.$ZodIssue[]): V
     const expected = 'expected' in issue ? String(issue.expected) : undefined;
     const options = 'values' in issue && Array.isArray(issue.values) ? issue.values.map((v) => JSON.stringify(v)).join(', ') : undefined;
     return [
-      violation(INPUT_RULES.invalidValue, {
+      violationOf(INPUT_RULES.invalidValue, {
         path: at || '(props)',
         value: at ? valueAt(props, at) : props,
         allowed: options ?? (expected ? `a value of type ${expected}` : issue.message),
@@ -112,20 +99,20 @@ export function checkCluster(props: unknown, stamp: StampProfile, suppressed: Re
   if (props === null || typeof props !== 'object' || Array.isArray(props)) {
     return {
       violations: [
-        violation(INPUT_RULES.invalidValue, { path: '(props)', value: props, allowed: 'an object of HubAksClusterProps', message: 'Props must be an object.' }),
+        violationOf(INPUT_RULES.invalidValue, { path: '(props)', value: props, allowed: 'an object of HubAksClusterProps', message: 'Props must be an object.' }),
       ],
     };
   }
   const raw = withoutUndefined(props) as RawProps;
   const active = HUB_RULES.filter((r) => !(r.suppressible && suppressed.has(r.id)));
   const found: Violation[] = [];
-  for (const rule of active) for (const f of rule.checkProps?.(raw, stamp) ?? []) found.push(violation(rule, f));
+  for (const rule of active) for (const f of rule.checkProps?.(raw, stamp) ?? []) found.push(violationOf(rule, f));
 
   const parsed = clusterPropsSchema.safeParse(raw);
   if (!parsed.success) return { violations: [...found, ...shapeViolations(raw, parsed.error.issues)] };
 
   const spec = toClusterSpec(parsed.data, stamp);
-  for (const rule of active) for (const f of rule.checkSpec?.(spec, stamp) ?? []) found.push(violation(rule, f));
+  for (const rule of active) for (const f of rule.checkSpec?.(spec, stamp) ?? []) found.push(violationOf(rule, f));
   return { spec, violations: found };
 }
 

@@ -127,7 +127,7 @@ describe('HubAksCluster variants', () => {
     expect(tf.resource.azurestack_resource_group).toBeUndefined();
     expect(Object.values(tf.resource.azurestack_template_deployment as object)[0].resource_group_name).toBe('shared-rg');
     const warnings = c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
-    expect(warnings.some((w) => w.includes("'cdktf destroy'") && w.includes('shared-rg'))).toBe(true);
+    expect(warnings.some((w) => w.startsWith('HUB118 ') && w.includes("'cdktf destroy'") && w.includes('shared-rg'))).toBe(true);
   });
 
   it('creates a Windows password variable for a Windows cluster', () => {

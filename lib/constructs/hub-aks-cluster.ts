@@ -108,10 +108,8 @@ export class HubAksCluster extends Construct {
       const rg = new ResourceGroup(this, 'resource-group', { name: spec.resourceGroup.name, location: spec.location, ...(tags && { tags }) });
       this.resourceGroupName = rg.name;
     } else {
+      // HUB118 warns that destroy will not remove the cluster from a group the stack does not own.
       this.resourceGroupName = spec.resourceGroup.name;
-      Annotations.of(this).addWarning(
-        `The cluster goes into the existing resource group '${spec.resourceGroup.name}': 'cdktf destroy' deletes the template deployment but not the cluster it created. Delete the cluster with 'az aks delete' or leave existingResourceGroup unset.`,
-      );
     }
 
     // Network: a new VNET and subnet unless an existing subnet was named.

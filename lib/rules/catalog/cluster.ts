@@ -81,6 +81,23 @@ export const CLUSTER_SHAPE_RULES: readonly HubRule[] = [
     },
   },
   {
+    id: 'HUB118',
+    title: 'Cluster in an existing resource group',
+    severity: 'warning',
+    source: 'azurestack_template_deployment docs: destroying a template deployment leaves the resources it created',
+    why: "'cdktf destroy' deletes the template deployment but not the cluster it created, unless the resource group the library owns is destroyed with it.",
+    fix: "Leave existingResourceGroup unset so the stack owns the group, or delete the cluster with 'az aks delete' after 'cdktf destroy'.",
+    suppressible: true,
+    checkSpec: (spec) =>
+      spec.resourceGroup.owned
+        ? []
+        : [{ path: 'existingResourceGroup', value: true, allowed: 'false or not set, for a group the stack owns', message: `The cluster goes into the existing resource group '${spec.resourceGroup.name}', which 'cdktf destroy' will not empty.` }],
+    examples: {
+      fail: [{ props: { resourceGroupName: 'shared-rg', existingResourceGroup: true } }],
+      pass: [{ props: { resourceGroupName: 'shared-rg' } }],
+    },
+  },
+  {
     id: 'HUB103',
     title: 'Kubernetes version the stamp does not offer',
     severity: 'error',

@@ -3,20 +3,15 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FEATURE_TABLE, PLATFORM_DIFFERENCES, findRule } from '../lib';
 import { HUB_SETTING_NAMES } from '../lib/constructs/hub-stack';
-import { clusterPropsSchema } from '../lib/spec/schema';
+import { schemaKeysAt } from '../lib/spec/schema';
 import { GENERATED_DOCS } from '../scripts/docs';
 
 const ROOT = path.resolve(__dirname, '..');
 
 /** Whether `a.b.c` names a property of the props schema. */
 function isClusterProp(p: string): boolean {
-  let schema: any = clusterPropsSchema;
-  for (const key of p.split('.')) {
-    while (schema && !schema.shape && schema.unwrap) schema = schema.unwrap();
-    if (!schema?.shape?.[key]) return false;
-    schema = schema.shape[key];
-  }
-  return true;
+  const parts = p.split('.');
+  return schemaKeysAt(parts.slice(0, -1))?.includes(parts.at(-1)!) ?? false;
 }
 
 describe('feature matrix data', () => {

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { MAX_NODES_PER_SUBSCRIPTION } from '../profile/hub-limits';
 import type { StampProfile } from '../profile/stamp';
 import { findRule } from '../rules/registry';
-import { type RuleFinding, checkArmTemplate, checkTerraformResource } from '../rules/raw-checks';
+import { type RuleFinding, checkArmTemplate, checkTemplateBody, checkTerraformResource } from '../rules/raw-checks';
 import { type RawProps, valueAt } from '../rules/rule';
 import { MASKED, type Severity, showValue } from '../rules/violation';
 import type { InputDocument } from './inputs';
@@ -138,14 +138,7 @@ export function checkDocuments(docs: readonly InputDocument[], stamp: StampProfi
     for (const r of resources) {
       const suppressed = (id: string) => isSuppressed(id, r.constructPath, suppressions);
       const found = checkTerraformResource(r.type, r.attributes, stamp);
-      const body = r.type === 'azurestack_template_deployment' ? r.attributes.template_body : undefined;
-      if (typeof body === 'string' && !body.includes('${')) {
-        try {
-          found.push(...checkArmTemplate(JSON.parse(body), stamp).map((f) => ({ ...f, path: `template_body.${f.path}` })));
-        } catch {
-          // A body that is not JSON is Terraform's to report.
-        }
-      }
+      if (r.type === 'azurestack_template_deployment') found.push(...checkTemplateBody(r.attributes.template_body, stamp));
       for (const f of found) if (!suppressed(f.rule.id)) findings.push(toFinding(doc.file, r.address, f));
       const count = r.type === 'azurerm_kubernetes_cluster' ? valueAt(r.attributes, 'default_node_pool.node_count') : undefined;
       if (typeof count === 'number') nodeCounts.push({ where: `${doc.file}: ${r.address}`, count });

@@ -1,7 +1,7 @@
-import { Annotations, type IAspect, TerraformDataSource, TerraformProvider, TerraformResource, Token } from 'cdktf';
+import { Annotations, type IAspect, TerraformDataSource, TerraformProvider, TerraformResource } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import type { StampProfile } from '../profile/stamp';
-import { type RuleFinding, checkArmTemplate, checkTerraformResource } from '../rules/raw-checks';
+import { type RuleFinding, checkTemplateBody, checkTerraformResource } from '../rules/raw-checks';
 import { suppressedRuleIds } from '../rules/suppressions';
 import { MASKED, formatViolation, showValue } from '../rules/violation';
 
@@ -35,7 +35,7 @@ export class HubComplianceAspect implements IAspect {
     if (!(node instanceof TerraformResource || node instanceof TerraformDataSource || node instanceof TerraformProvider)) return;
     const { type, address, attributes } = describe(node);
     const findings: RuleFinding[] = checkTerraformResource(type, attributes, this.stamp);
-    if (type === 'azurestack_template_deployment') findings.push(...this.templateFindings(attributes));
+    if (type === 'azurestack_template_deployment') findings.push(...checkTemplateBody(attributes.template_body, this.stamp));
     if (findings.length === 0) return;
 
     const suppressed = suppressedRuleIds(node);
@@ -53,18 +53,5 @@ export class HubComplianceAspect implements IAspect {
       if (f.rule.severity === 'error') Annotations.of(node).addError(text);
       else Annotations.of(node).addWarning(text);
     }
-  }
-
-  /** A hand-written template body is checked like an ARM file; a body known only at deploy time is not. */
-  private templateFindings(attributes: Record<string, unknown>): RuleFinding[] {
-    const body = attributes.template_body;
-    if (typeof body !== 'string' || Token.isUnresolved(body)) return [];
-    let template: unknown;
-    try {
-      template = JSON.parse(body);
-    } catch {
-      return [];
-    }
-    return checkArmTemplate(template, this.stamp).map((f) => ({ ...f, path: `template_body.${f.path}` }));
   }
 }

@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import type { StampProfile } from '../profile/stamp';
 import { HUB_RULES } from './catalog';
 import type { Finding, HubRule, RawProps, ResourceCheck } from './rule';
@@ -30,4 +31,20 @@ export function checkArmTemplate(template: unknown, stamp: StampProfile, rules: 
     const nested = (r as { properties?: { template?: unknown } }).properties?.template;
     return [...own, ...(nested ? checkArmTemplate(nested, stamp, rules, `${here}.properties.template.resources`) : [])];
   });
+}
+
+/**
+ * Checks the template of an `azurestack_template_deployment`, with paths under `template_body`. A
+ * body known only at deploy time (a token or a Terraform expression), or one that is not JSON, is
+ * left to Terraform.
+ */
+export function checkTemplateBody(body: unknown, stamp: StampProfile): RuleFinding[] {
+  if (typeof body !== 'string' || Token.isUnresolved(body) || body.includes('${')) return [];
+  let template: unknown;
+  try {
+    template = JSON.parse(body);
+  } catch {
+    return [];
+  }
+  return checkArmTemplate(template, stamp).map((f) => ({ ...f, path: `template_body.${f.path}` }));
 }

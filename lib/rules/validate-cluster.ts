@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { StampProfile } from '../profile/stamp';
 import { type ClusterSpec, toClusterSpec } from '../spec/cluster-spec';
-import { clusterPropsSchema } from '../spec/schema';
+import { clusterPropsSchema, schemaKeysAt } from '../spec/schema';
 import { HUB_RULES } from './catalog';
 import { INPUT_RULES } from './input-rules';
 import { type RawProps, valueAt } from './rule';
@@ -24,25 +24,11 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** The keys a schema object accepts at `path`, for "did you mean" hints. */
-function knownKeys(path: readonly PropertyKey[]): string[] {
-  let schema: z.ZodType = clusterPropsSchema;
-  for (const key of path) {
-    let inner = schema as unknown as { unwrap?: () => z.ZodType; shape?: Record<string, z.ZodType> };
-    while (inner.unwrap && !inner.shape) inner = inner.unwrap() as unknown as typeof inner;
-    if (!inner.shape || typeof key !== 'string' || !inner.shape[key]) return [];
-    schema = inner.shape[key];
-  }
-  let inner = schema as unknown as { unwrap?: () => z.ZodType; shape?: Record<string, z.ZodType> };
-  while (inner.unwrap && !inner.shape) inner = inner.unwrap() as unknown as typeof inner;
-  return inner.shape ? Object.keys(inner.shape) : [];
-}
-
 function shapeViolations(props: unknown, issues: readonly z.core.$ZodIssue[]): Violation[] {
   return issues.flatMap((issue) => {
     const at = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
-      const keys = knownKeys(issue.path);
+      const keys = schemaKeysAt(issue.path) ?? [];
       return issue.keys.map((key) => {
         const near = keys.filter((k) => editDistance(k.toLowerCase(), key.toLowerCase()) <= 2);
         return violationOf(INPUT_RULES.unknownProperty, {

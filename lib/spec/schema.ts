@@ -93,3 +93,27 @@ export const clusterPropsSchema = z.strictObject({
 
 /** Props after the shape check, before defaults. */
 export type ParsedClusterProps = z.infer<typeof clusterPropsSchema>;
+
+type ObjectLike = { unwrap?: () => z.ZodType; shape?: Record<string, z.ZodType> };
+
+/** The object schema inside optional/nullable wrappers, if any. */
+function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+  let inner = schema as unknown as ObjectLike;
+  while (inner.unwrap && !inner.shape) inner = inner.unwrap() as unknown as ObjectLike;
+  return inner.shape;
+}
+
+/**
+ * The property names the props schema accepts at `path` (`[]` for the top level, `['nodePool']`
+ * below it); `undefined` when `path` names no object of the schema.
+ */
+export function schemaKeysAt(path: readonly PropertyKey[]): string[] | undefined {
+  let schema: z.ZodType = clusterPropsSchema;
+  for (const key of path) {
+    const shape = objectShape(schema);
+    if (!shape || typeof key !== 'string' || !shape[key]) return undefined;
+    schema = shape[key];
+  }
+  const shape = objectShape(schema);
+  return shape ? Object.keys(shape) : [];
+}

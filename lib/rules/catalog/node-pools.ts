@@ -1,7 +1,7 @@
 import { MAX_NODES_PER_SUBSCRIPTION } from '../../profile/hub-limits';
 import type { StampProfile } from '../../profile/stamp';
 import { isGpuVmSize } from '../../profile/vm-sizes';
-import { absent, eachArmPool, empty, falsy, isConcrete, onManagedCluster, oneOf, paths, unavailable } from '../checks';
+import { absent, eachArmPool, empty, falsy, isConcrete, onManagedCluster, oneOf, paths, unavailable, under } from '../checks';
 import { type Finding, type HubRule, type RawProps, valueAt } from '../rule';
 
 const NO_AUTOSCALER = 'Azure Stack Hub has no cluster autoscaler.';
@@ -49,7 +49,7 @@ export const NODE_POOL_RULES: readonly HubRule[] = [
       azurerm_kubernetes_cluster: paths([{ path: 'default_node_pool.type', ok: oneOf('VirtualMachineScaleSets'), allowed: "'VirtualMachineScaleSets'", message: 'Azure Stack Hub supports only virtual machine scale set node pools.' }]),
     },
     checkArm: armPools((pool, at) =>
-      paths([{ path: `type`, ok: oneOf('VirtualMachineScaleSets'), allowed: "'VirtualMachineScaleSets'", message: 'Azure Stack Hub supports only virtual machine scale set node pools.' }])(pool).map((f) => ({ ...f, path: `${at}.${f.path}` })),
+      under(at, paths([{ path: 'type', ok: oneOf('VirtualMachineScaleSets'), allowed: "'VirtualMachineScaleSets'", message: 'Azure Stack Hub supports only virtual machine scale set node pools.' }])(pool)),
     ),
     examples: {
       fail: [
@@ -121,11 +121,14 @@ export const NODE_POOL_RULES: readonly HubRule[] = [
     checkArm: onManagedCluster((r) => [
       ...paths([{ path: 'properties.autoScalerProfile', ok: absent, allowed: 'not set', message: NO_AUTOSCALER }])(r),
       ...eachArmPool(r, (pool, at) =>
-        paths([
-          { path: 'enableAutoScaling', ok: falsy, allowed: 'false or not set', message: NO_AUTOSCALER },
-          { path: 'minCount', ok: absent, allowed: 'not set', message: NO_AUTOSCALER },
-          { path: 'maxCount', ok: absent, allowed: 'not set', message: NO_AUTOSCALER },
-        ])(pool).map((f) => ({ ...f, path: `${at}.${f.path}` })),
+        under(
+          at,
+          paths([
+            { path: 'enableAutoScaling', ok: falsy, allowed: 'false or not set', message: NO_AUTOSCALER },
+            { path: 'minCount', ok: absent, allowed: 'not set', message: NO_AUTOSCALER },
+            { path: 'maxCount', ok: absent, allowed: 'not set', message: NO_AUTOSCALER },
+          ])(pool),
+        ),
       ),
     ]),
     examples: {
@@ -154,7 +157,7 @@ export const NODE_POOL_RULES: readonly HubRule[] = [
     resources: {
       azurerm_kubernetes_cluster: paths(['default_node_pool.zones', 'default_node_pool.availability_zones'].map((path) => ({ path, ok: empty, allowed: 'not set', message: NO_ZONES }))),
     },
-    checkArm: armPools((pool, at) => paths([{ path: 'availabilityZones', ok: empty, allowed: 'not set', message: NO_ZONES }])(pool).map((f) => ({ ...f, path: `${at}.${f.path}` }))),
+    checkArm: armPools((pool, at) => under(at, paths([{ path: 'availabilityZones', ok: empty, allowed: 'not set', message: NO_ZONES }])(pool))),
     examples: {
       fail: [
         { props: { nodePool: { availabilityZones: ['1', '2'] } } },

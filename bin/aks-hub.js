@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// The aks-hub command. Installed packages run the compiled CLI; a checkout without a build runs
-// the TypeScript source through tsx.
+// The aks-hub command. Installed packages run the compiled CLI; a checkout (which has the
+// TypeScript sources, not shipped in the package) runs them through tsx, so a stale dist/ never
+// answers for the code.
 const fs = require('node:fs');
 const path = require('node:path');
 
-const built = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
-if (!fs.existsSync(built)) require('tsx/cjs');
-const { run } = require(fs.existsSync(built) ? built : path.join(__dirname, '..', 'lib', 'cli', 'main.ts'));
+const source = path.join(__dirname, '..', 'lib', 'cli', 'main.ts');
+const fromSource = fs.existsSync(source);
+if (fromSource) require('tsx/cjs');
+const { run } = require(fromSource ? source : path.join(__dirname, '..', 'dist', 'cli', 'main.js'));
 process.exitCode = run(process.argv.slice(2));

@@ -1,5 +1,7 @@
 export { HubStack, type HubStackProps, type HubSettings, type IdentitySystem, type StackArtifact } from './constructs/hub-stack';
 export { HubAksCluster } from './constructs/hub-aks-cluster';
+export { sshPublicKeyVariable } from './constructs/ssh-key-variable';
+export { DuplicateFrameworkError } from './constructs/one-framework';
 export type {
   HubAksClusterProps,
   ServicePrincipalProps,

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { HubAksCluster, renderArmTemplate, resolveClusterSpec } from '../lib';
 import { run } from '../lib/cli/main';
 import { checkCluster } from '../lib/rules/validate-cluster';
-import { STAMP, minimalProps, newStack } from './helpers';
+import { SSH_KEY, STAMP, minimalProps, newStack } from './helpers';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -148,18 +148,49 @@ describe('aks-hub explain', () => {
 });
 
 describe('aks-hub init', () => {
-  it('scaffolds a project whose main.ts passes the Hub rules', () => {
+  it('scaffolds a project that takes the SSH key from a checked variable at deploy', () => {
     const dir = path.join(tmp('init'), 'my-cluster');
     const r = cli('init', dir, '--location', 'redmond');
     expect(r.code).toBe(0);
     expect(fs.readdirSync(dir).sort()).toEqual(['.gitignore', 'cdktf.json', 'main.test.ts', 'main.ts', 'package.json', 'tsconfig.json']);
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
     const own = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    expect(pkg.dependencies).toEqual({ 'cdktf-aks-hub': own.version, cdktf: own.dependencies.cdktf, constructs: own.dependencies.constructs });
+    // The app holds the one copy of cdktf and constructs that the library shares (peer dependencies).
+    expect(pkg.dependencies).toEqual({ 'cdktf-aks-hub': own.version, cdktf: own.devDependencies.cdktf, constructs: own.devDependencies.constructs });
+    expect(pkg.scripts.synth).toBe('aks-hub synth');
     const main = fs.readFileSync(path.join(dir, 'main.ts'), 'utf8');
-    expect(main).toContain("location: \"redmond\"");
-    const key = /SSH_PUBLIC_KEY = "([^"]+)"/.exec(main)![1]!;
+    expect(main).toContain('location: "redmond"');
+    expect(main).toContain('sshPublicKey: sshPublicKeyVariable(stack)');
+    expect(main).not.toMatch(/ssh-rsa /);
+  });
+
+  it('writes a given .pub key line into main.ts, and refuses anything that is not one', () => {
+    const keys = tmp('keys');
+    const pub = path.join(keys, 'id_rsa.pub');
+    fs.writeFileSync(pub, `${SSH_KEY}\n`);
+    const dir = path.join(tmp('init-key'), 'app');
+    expect(cli('init', dir, '--ssh-public-key', pub).code).toBe(0);
+    const key = /sshPublicKey: "([^"]+)"/.exec(fs.readFileSync(path.join(dir, 'main.ts'), 'utf8'))![1]!;
     expect(checkCluster(minimalProps({ linuxProfile: { sshPublicKey: key } }), STAMP).violations).toEqual([]);
+
+    const privateKey = path.join(keys, 'id_rsa');
+    fs.writeFileSync(privateKey, '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n');
+    for (const bad of [privateKey, '/etc/passwd', '/dev/zero', path.join(keys, 'missing.pub')]) {
+      const target = path.join(tmp('init-bad'), 'app');
+      const r = cli('init', target, '--ssh-public-key', bad);
+      expect(r.code, bad).toBe(2);
+      expect(r.err.trim().split('\n'), bad).toHaveLength(1);
+      expect(r.err).not.toContain('PRIVATE');
+      expect(r.err).not.toContain('b3BlbnNzaC1rZXktdjEAAAAA');
+      expect(fs.existsSync(target), bad).toBe(false);
+    }
+  });
+
+  it('quotes the folder in the command it prints', () => {
+    const dir = path.join(tmp('init-quote'), 'my $(touch pwned) app');
+    const r = cli('init', dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`cd '${dir}' && npm install`);
   });
 
   it('refuses to overwrite an existing project', () => {

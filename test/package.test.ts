@@ -1,39 +1,96 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * The published package works outside this repository: `npm pack`, `aks-hub init` a scratch
- * project, install the tarball there without the network (from the tarball and npm's cache,
- * which `npm ci` filled), then run the scaffold's own test, type-check it, synthesize it, and
- * check its output with the installed `aks-hub`.
+ * The published package as a newcomer meets it, on a machine whose npm cache may be empty:
+ * `npm pack`, then two scratch projects that install from the registry (only the tarball is local).
+ * - `app`: made by the README's init command, run from the tarball; its own test, type-check and synth.
+ * - `readme`: the lowest cdktf and constructs of the peer range, and every whole TypeScript
+ *   program or test file of the README, run as written.
  */
 const ROOT = path.resolve(__dirname, '..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aks-hub-package-'));
 const app = path.join(work, 'app');
+const readme = path.join(work, 'readme');
+const own = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
-const sh = (cmd: string, args: string[], cwd: string) =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: 'pipe', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
+/** The lowest versions of the peer range: what the README says is tested. */
+const LOWEST_PEERS = { cdktf: '0.21.0', constructs: '10.4.2' };
+
+const env = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+const sh = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: 'pipe', env });
+const shAsync = async (cmd: string, args: string[], cwd: string) => (await promisify(execFile)(cmd, args, { cwd, encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 })).stdout;
+
+/** README blocks of one language, in order. */
+function blocks(markdown: string, lang: string): string[] {
+  return [...markdown.matchAll(new RegExp('^```' + lang + '\\n([\\s\\S]*?)^```', 'gm'))].map((m) => m[1]!);
+}
 
 let tarball = '';
+let packedFiles: string[] = [];
+const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+/** Whole programs and test files: the blocks that import something. Fragments (`...props`) are not run. */
+const wholeTsBlocks = blocks(README, 'ts').filter((b) => /^import /m.test(b));
 
 describe('the packed package', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     sh('npm', ['pack', '--pack-destination', work], ROOT);
-    tarball = fs.readdirSync(work).find((f) => f.endsWith('.tgz'))!;
-    sh('node', [path.join(ROOT, 'bin', 'aks-hub.js'), 'init', app], ROOT);
-    const pkg = JSON.parse(fs.readFileSync(path.join(app, 'package.json'), 'utf8'));
-    pkg.dependencies['cdktf-aks-hub'] = `file:../${tarball}`;
-    fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify(pkg, null, 2));
-    sh('npm', ['install', '--offline'], app);
-  }, 120_000);
+    tarball = path.join(work, fs.readdirSync(work).find((f) => f.endsWith('.tgz'))!);
+    packedFiles = sh('tar', ['tzf', tarball], work).split('\n').filter(Boolean);
+
+    // The README's init line, with the unpublished registry name swapped for the tarball.
+    const initLine = blocks(README, 'sh').join('\n').split('\n').find((l) => l.startsWith('npx cdktf-aks-hub init '))!;
+    expect(initLine).toMatch(/^npx cdktf-aks-hub init my-cluster && cd my-cluster && npm install && npm test && npm run synth$/);
+    const scaffold = async () => {
+      await shAsync('npx', ['--yes', '--package', tarball, 'cdktf-aks-hub', 'init', app], work);
+      const pkg = JSON.parse(fs.readFileSync(path.join(app, 'package.json'), 'utf8'));
+      pkg.dependencies['cdktf-aks-hub'] = `file:${tarball}`;
+      fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify(pkg, null, 2));
+      await shAsync('npm', ['install'], app);
+    };
+    const readmeProject = async () => {
+      fs.mkdirSync(readme);
+      const dev = (n: string) => own.devDependencies[n];
+      fs.writeFileSync(
+        path.join(readme, 'package.json'),
+        JSON.stringify({
+          name: 'readme-check',
+          private: true,
+          dependencies: { 'cdktf-aks-hub': `file:${tarball}`, ...LOWEST_PEERS },
+          devDependencies: { tsx: dev('tsx'), typescript: dev('typescript'), '@types/node': dev('@types/node'), vitest: dev('vitest') },
+        }),
+      );
+      fs.writeFileSync(
+        path.join(readme, 'tsconfig.json'),
+        JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, esModuleInterop: true, skipLibCheck: true, noEmit: true, types: ['node'] }, include: ['*.ts'] }),
+      );
+      await shAsync('npm', ['install'], readme);
+    };
+    await Promise.all([scaffold(), readmeProject()]);
+  }, 300_000);
 
   it('holds the build, the CLI and the docs, and no sources or tests', () => {
-    const files = sh('tar', ['tzf', path.join(work, tarball)], work).split('\n').filter(Boolean);
-    expect(files).toEqual(expect.arrayContaining(['package/dist/index.js', 'package/dist/index.d.ts', 'package/dist/testing/index.d.ts', 'package/bin/aks-hub.js', 'package/docs/rules.md', 'package/README.md']));
-    expect(files.filter((f) => /^package\/(lib|test|examples)\//.test(f) || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(packedFiles).toEqual(expect.arrayContaining(['package/dist/index.js', 'package/dist/index.d.ts', 'package/dist/testing/index.d.ts', 'package/bin/aks-hub.js', 'package/docs/rules.md', 'package/README.md']));
+    expect(packedFiles.filter((f) => /^package\/(lib|test|examples)\//.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')))).toEqual([]);
+  });
+
+  it('takes cdktf and constructs as peers, and pins exact versions for this repository', () => {
+    expect(own.dependencies.cdktf).toBeUndefined();
+    expect(own.dependencies.constructs).toBeUndefined();
+    expect(own.peerDependencies).toEqual({ cdktf: `^${LOWEST_PEERS.cdktf}`, constructs: `^${LOWEST_PEERS.constructs}` });
+    for (const [name, version] of Object.entries({ ...own.dependencies, ...own.devDependencies })) expect(version, name).toMatch(/^(npm:[a-z0-9]+@)?\d+\.\d+\.\d+$/);
+  });
+
+  it('links from the packed README only to shipped files, or says the file is in the source repository', () => {
+    const packed = fs.readFileSync(path.join(app, 'node_modules', 'cdktf-aks-hub', 'README.md'), 'utf8');
+    const shipped = new Set(packedFiles.map((f) => f.slice('package/'.length)));
+    const links = [...packed.matchAll(/\]\(([^)#]+)(?:#[^)]*)?\)/g)].map((m) => m[1]!).filter((l) => !/^[a-z]+:/i.test(l));
+    expect(links.length).toBeGreaterThan(0);
+    for (const l of links) expect(shipped.has(path.posix.normalize(l)), l).toBe(true);
   });
 
   it('publishes type declarations that never import a provider package root', () => {
@@ -62,11 +119,48 @@ describe('the packed package', () => {
     expect(() => sh('npx', ['--no-install', 'tsc', '--noEmit', '-p', '.'], app)).not.toThrow();
   });
 
-  it('synthesizes a stack, and the installed aks-hub finds it clean', () => {
-    sh('npx', ['--no-install', 'tsx', 'main.ts'], app);
-    const stack = path.join(app, 'cdktf.out', 'stacks', 'aks-hub');
-    expect(fs.existsSync(path.join(stack, 'cdk.tf.json'))).toBe(true);
-    expect(fs.existsSync(path.join(stack, 'arm', 'cluster', 'azuredeploy.json'))).toBe(true);
+  it('the scaffold synthesizes with npm run synth, and the installed aks-hub finds it clean', () => {
+    const out = sh('npm', ['run', '--silent', 'synth'], app);
+    expect(out).toContain('Stack aks-hub: cdktf.out/stacks/aks-hub');
+    expect(out).toContain('  arm/cluster/azuredeploy.json');
+    expect(fs.existsSync(path.join(app, 'cdktf.out', 'stacks', 'aks-hub', 'cdk.tf.json'))).toBe(true);
     expect(sh('npx', ['--no-install', 'aks-hub', 'check', 'cdktf.out'], app)).toContain('0 errors');
+  });
+
+  it('installs at the lowest cdktf and constructs of the peer range, with one copy of each', () => {
+    for (const [name, version] of Object.entries(LOWEST_PEERS)) {
+      expect(JSON.parse(fs.readFileSync(path.join(readme, 'node_modules', name, 'package.json'), 'utf8')).version).toBe(version);
+      expect(fs.existsSync(path.join(readme, 'node_modules', 'cdktf-aks-hub', 'node_modules', name)), name).toBe(false);
+    }
+  });
+
+  it('runs every whole TypeScript block of the README as written, at the lowest peers', () => {
+    expect(wholeTsBlocks.length).toBeGreaterThanOrEqual(2);
+    const files = wholeTsBlocks.map((code, i) => {
+      const file = /from 'vitest'/.test(code) ? `readme-${i}.test.ts` : `readme-${i}.ts`;
+      fs.writeFileSync(path.join(readme, file), code);
+      return file;
+    });
+    expect(() => sh('npx', ['--no-install', 'tsc', '--noEmit', '-p', '.'], readme)).not.toThrow();
+    for (const file of files.filter((f) => !f.endsWith('.test.ts'))) {
+      fs.rmSync(path.join(readme, 'cdktf.out'), { recursive: true, force: true });
+      sh('npx', ['--no-install', 'tsx', file], readme);
+      const stacks = fs.readdirSync(path.join(readme, 'cdktf.out', 'stacks'));
+      expect(stacks.length, file).toBeGreaterThan(0);
+      for (const s of stacks) expect(fs.existsSync(path.join(readme, 'cdktf.out', 'stacks', s, 'cdk.tf.json')), `${file}: ${s}`).toBe(true);
+    }
+    const tests = files.filter((f) => f.endsWith('.test.ts'));
+    expect(tests.length).toBeGreaterThan(0);
+    // The README says to record snapshots once, then run against them.
+    sh('npx', ['--no-install', 'vitest', 'run', '--update', ...tests], readme);
+    expect(sh('npx', ['--no-install', 'vitest', 'run', ...tests], readme)).toMatch(new RegExp(`${tests.length} passed`));
+  });
+});
+
+describe('the README and the examples', () => {
+  it('the Quickstart block is examples/quickstart/main.ts, as a user imports it', () => {
+    const example = fs.readFileSync(path.join(ROOT, 'examples', 'quickstart', 'main.ts'), 'utf8');
+    const code = example.split('\n').filter((l) => !l.startsWith('//')).join('\n').replace("from '../../lib'", "from 'cdktf-aks-hub'");
+    expect(wholeTsBlocks[0]).toBe(code);
   });
 });

@@ -1,6 +1,6 @@
-import { generateKeyPairSync } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseSshPublicKey } from '../spec/ssh-key';
 import { InputError } from './inputs';
 
 /** Options of `aks-hub init`. */
@@ -8,7 +8,7 @@ export interface InitOptions {
   readonly armEndpoint: string;
   readonly location: string;
   readonly clientId: string;
-  /** A `.pub` file; without one, a fresh RSA public key is written whose private half is discarded. */
+  /** A `.pub` file whose key line goes into main.ts; without one, main.ts takes the key from `TF_VAR_ssh_public_key` at deploy. */
   readonly sshPublicKeyFile?: string;
 }
 
@@ -18,30 +18,32 @@ export interface ScaffoldVersions {
   readonly dependencies: Readonly<Record<string, string>>;
 }
 
-/** An RSA public key in OpenSSH format, generated here; nobody holds its private key. */
-function placeholderSshKey(): string {
-  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const jwk = publicKey.export({ format: 'jwk' });
-  const mpint = (b64url: string) => {
-    const raw = Buffer.from(b64url, 'base64url');
-    return raw[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), raw]) : raw;
-  };
-  const field = (b: Buffer) => {
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(b.length);
-    return Buffer.concat([length, b]);
-  };
-  const blob = Buffer.concat([field(Buffer.from('ssh-rsa')), field(mpint(jwk.e!)), field(mpint(jwk.n!))]);
-  return `ssh-rsa ${blob.toString('base64')} replace-with-your-own-key`;
+/** The one key line of a `.pub` file: an RSA public key of 2048 bits or more, and nothing else (never a private key). */
+function readPublicKey(file: string): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (e) {
+    throw new InputError(`--ssh-public-key ${JSON.stringify(file)}: cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  // A public key line is well under 16 KiB; reading only regular files keeps devices and FIFOs out.
+  if (!stat.isFile() || stat.size > 16 * 1024) throw new InputError(`--ssh-public-key ${JSON.stringify(file)}: not a .pub file (a regular file of one line)`);
+  const text = fs.readFileSync(file, 'utf8').trim();
+  const parsed = /[\r\n]/.test(text) ? 'not-a-key-line' : parseSshPublicKey(text);
+  if (typeof parsed === 'string' || parsed.type !== 'ssh-rsa' || (parsed.bits ?? 0) < 2048) {
+    // Nothing of the file is echoed: it may be a private key.
+    throw new InputError(`--ssh-public-key ${JSON.stringify(file)}: not an RSA public key line of 2048 bits or more; give the .pub file (ssh-keygen -t rsa -b 4096 writes ~/.ssh/id_rsa.pub)`);
+  }
+  return text;
 }
 
-function files(name: string, o: InitOptions, sshKey: string, v: ScaffoldVersions): Record<string, string> {
+function files(name: string, o: InitOptions, sshKey: string | undefined, v: ScaffoldVersions): Record<string, string> {
   const dep = (n: string) => v.dependencies[n] ?? 'latest';
   const pkg = {
     name,
     version: '0.1.0',
     private: true,
-    scripts: { synth: 'tsx main.ts', test: 'vitest run' },
+    scripts: { synth: 'aks-hub synth', test: 'vitest run' },
     dependencies: { 'cdktf-aks-hub': v.self, cdktf: dep('cdktf'), constructs: dep('constructs') },
     devDependencies: { '@types/node': dep('@types/node'), tsx: dep('tsx'), typescript: dep('typescript'), vitest: dep('vitest') },
   };
@@ -52,12 +54,9 @@ function files(name: string, o: InitOptions, sshKey: string, v: ScaffoldVersions
     '.gitignore': 'node_modules/\ncdktf.out/\n*.tfstate\n*.tfstate.*\n.terraform/\n',
     'main.ts': `// An AKS cluster on Azure Stack Hub. \`npm run synth\` writes cdktf.out/; \`cdktf deploy\` deploys it.
 // Credentials come from ARM_CLIENT_ID, ARM_CLIENT_SECRET, ARM_SUBSCRIPTION_ID and ARM_TENANT_ID;
-// the cluster's service principal secret from TF_VAR_cluster_client_secret.
+// the cluster's service principal secret from TF_VAR_cluster_client_secret${sshKey === undefined ? ',\n// and your SSH public key from TF_VAR_ssh_public_key="$(cat ~/.ssh/id_rsa.pub)"' : ''}.
 import { App } from 'cdktf';
-import { HubAksCluster, HubStack } from 'cdktf-aks-hub';
-
-// Replace with the content of your ~/.ssh/id_rsa.pub.
-export const SSH_PUBLIC_KEY = ${JSON.stringify(sshKey)};
+import { HubAksCluster, HubStack${sshKey === undefined ? ', sshPublicKeyVariable' : ''} } from 'cdktf-aks-hub';
 
 export function buildApp(app = new App()): App {
   const stack = new HubStack(app, 'aks-hub', {
@@ -66,7 +65,7 @@ export function buildApp(app = new App()): App {
   new HubAksCluster(stack, 'cluster', {
     name: 'aks-cluster',
     servicePrincipal: { clientId: ${JSON.stringify(o.clientId)} },
-    linuxProfile: { sshPublicKey: SSH_PUBLIC_KEY },
+    linuxProfile: { sshPublicKey: ${sshKey === undefined ? 'sshPublicKeyVariable(stack)' : JSON.stringify(sshKey)} },
   });
   return app;
 }
@@ -112,14 +111,8 @@ export function initProject(dir: string, options: InitOptions, versions: Scaffol
     throw new InputError(`--arm-endpoint ${options.armEndpoint}: not a URL`);
   }
   if (url.protocol !== 'https:') throw new InputError(`--arm-endpoint ${options.armEndpoint}: must be an https URL`);
-  let sshKey: string;
-  if (options.sshPublicKeyFile) {
-    try {
-      sshKey = fs.readFileSync(options.sshPublicKeyFile, 'utf8').trim();
-    } catch (e) {
-      throw new InputError(`${options.sshPublicKeyFile}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
-  } else sshKey = placeholderSshKey();
+  let sshKey: string | undefined;
+  if (options.sshPublicKeyFile) sshKey = readPublicKey(options.sshPublicKeyFile);
   const name = path.basename(path.resolve(dir)).toLowerCase().replace(/[^a-z0-9-]+/g, '-') || 'aks-hub-app';
   const out = files(name, options, sshKey, versions);
   const existing = Object.keys(out).filter((f) => fs.existsSync(path.join(dir, f)));

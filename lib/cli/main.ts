@@ -7,6 +7,7 @@ import { checkDocuments } from './check';
 import { FORMATS, type Format, formatJson, formatSarif, formatText } from './formats';
 import { initProject } from './init';
 import { InputError, readInputs } from './inputs';
+import { synthApp } from './synth';
 
 interface PackageJson {
   version: string;
@@ -60,6 +61,11 @@ function explain(id: string | undefined, io: Io): number {
   return 0;
 }
 
+/** `text` as one shell word, for commands printed for the user to paste. */
+function shellQuote(text: string): string {
+  return /^[A-Za-z0-9_./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
 export function run(argv: readonly string[], io: Io = processIo): number {
   const pkg = ownPackage();
@@ -87,6 +93,15 @@ export function run(argv: readonly string[], io: Io = processIo): number {
     });
 
   program
+    .command('synth')
+    .description("Run the app as 'cdktf synth' does (the app command of cdktf.json), then list each stack's files and every warning and error with its rule id.")
+    .option('--app <command>', 'the command that runs the app (default: "app" in cdktf.json)')
+    .option('-o, --output <dir>', 'the output folder', 'cdktf.out')
+    .action((opts: { app?: string; output: string }) => {
+      code = synthApp({ ...(opts.app && { app: opts.app }), output: opts.output, cwd: process.cwd() }, io);
+    });
+
+  program
     .command('explain')
     .description('Print a rule: its title, source, why it exists and the fix. Without an id, list every rule.')
     .argument('[ruleId]', 'for example HUB001')
@@ -101,14 +116,14 @@ export function run(argv: readonly string[], io: Io = processIo): number {
     .option('--arm-endpoint <url>', "the stamp's Resource Manager endpoint", 'https://management.local.azurestack.external')
     .option('--location <region>', "the stamp's region name", 'local')
     .option('--client-id <appId>', "the cluster service principal's application id", '00000000-0000-0000-0000-000000000000')
-    .option('--ssh-public-key <file>', 'your .pub file (default: a generated placeholder key)')
+    .option('--ssh-public-key <file>', 'your .pub file, written into main.ts (default: main.ts reads TF_VAR_ssh_public_key at deploy)')
     .action((dir: string, opts: { armEndpoint: string; location: string; clientId: string; sshPublicKey?: string }) => {
       const written = initProject(
         dir,
         { armEndpoint: opts.armEndpoint, location: opts.location, clientId: opts.clientId, ...(opts.sshPublicKey && { sshPublicKeyFile: opts.sshPublicKey }) },
         { self: pkg.version, dependencies: { ...pkg.devDependencies, ...pkg.dependencies } },
       );
-      io.out(`Wrote ${written.join(', ')} to ${dir}.\nNext: cd ${dir} && npm install && npm test && npm run synth\n`);
+      io.out(`Wrote ${written.join(', ')} to ${dir}.\nNext: cd ${shellQuote(dir)} && npm install && npm test && npm run synth\n`);
     });
 
   try {

@@ -13,6 +13,7 @@ import { resolveClusterSpec } from '../rules/validate-cluster';
 import type { ClusterSpec } from '../spec/cluster-spec';
 import type { HubAksClusterProps } from '../spec/props';
 import { HubStack } from './hub-stack';
+import { sameFramework } from './one-framework';
 
 /** `a/b-c` → `a_b_c`: a Terraform-safe name for variables and outputs. */
 function terraformName(text: string): string {
@@ -79,7 +80,7 @@ export class HubAksCluster extends Construct {
   public readonly deployment: TemplateDeployment;
 
   constructor(scope: Construct, id: string, props: HubAksClusterProps) {
-    super(scope, id);
+    super(sameFramework(scope), id);
     const stack = HubStack.nearest(this);
     const subject = `HubAksCluster '${this.node.path}'`;
     if (!stack) {

@@ -12,6 +12,7 @@ import type { RuleInfo } from '../rules/rule';
 import { HubValidationError, MASKED, type Violation } from '../rules/violation';
 import { violationOf } from '../rules/violation-of';
 import { HubComplianceAspect } from './compliance-aspect';
+import { sameFramework } from './one-framework';
 import { type NodeCount, type NodeCountSource, type SubscriptionKey, rawClusterNodeCounts, subscriptionNodeProblems } from './subscription-nodes';
 
 /** How the stamp authenticates users and service principals. */
@@ -155,7 +156,7 @@ export class HubStack extends TerraformStack implements NodeCountSource {
   private readonly clusterNodes: NodeCount[] = [];
 
   constructor(scope: Construct, id: string, props: HubStackProps) {
-    super(scope, id);
+    super(sameFramework(scope), id);
     Object.defineProperty(this, HUB_STACK, { value: true });
     const violations = validateHub((props as Partial<HubStackProps> | undefined)?.hub);
     if (violations.length > 0) throw new HubValidationError(`HubStack '${id}'`, violations);

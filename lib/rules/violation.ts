@@ -1,3 +1,5 @@
+import * as path from 'node:path';
+
 /** How serious a finding is: errors stop synthesis, warnings are reported. */
 export type Severity = 'error' | 'warning';
 
@@ -24,19 +26,33 @@ export function formatViolation(v: Violation): string {
   return `${v.ruleId} ${v.path}: ${v.message} Got ${v.value}; allowed: ${v.allowed}. Fix: ${v.fix}`;
 }
 
+/** This package's folder: lib/ or dist/ sit one level below it. */
+const OWN_CODE = [path.join(__dirname, '..'), `${path.sep}node_modules${path.sep}`, '(node:'];
+
+/** A stack without the frames of this library, Node and dependencies: what is left points at the user's code. */
+function userFrames(stack: string): string {
+  const lines = stack.split('\n');
+  const frames = lines.filter((l) => /^\s+at /.test(l));
+  const mine = frames.filter((l) => !OWN_CODE.some((o) => l.includes(o)));
+  return [...lines.filter((l) => !/^\s+at /.test(l)), ...(mine.length > 0 ? mine : frames.slice(0, 1))].join('\n');
+}
+
 /**
  * Thrown at construction when props break one or more Hub rules. It carries every violation,
  * not just the first; its message lists them one a line, each starting with the rule id.
  */
 export class HubValidationError extends Error {
   /** Every violation found, in a stable order. */
-  public readonly violations: readonly Violation[];
+  declare public readonly violations: readonly Violation[];
 
   constructor(subject: string, violations: readonly Violation[]) {
     const lines = violations.map(formatViolation);
     super(`${subject} breaks ${violations.length} Azure Stack Hub rule${violations.length === 1 ? '' : 's'}:\n${lines.join('\n')}`);
     this.name = 'HubValidationError';
-    this.violations = Object.freeze([...violations]);
+    // Not enumerable: Node prints an uncaught error's own enumerable fields after its stack, which
+    // would list every violation a second time.
+    Object.defineProperty(this, 'violations', { value: Object.freeze([...violations]), enumerable: false });
+    this.stack = userFrames(this.stack ?? `${this.name}: ${this.message}`);
   }
 
   /** The distinct rule ids, sorted. */

@@ -1,5 +1,5 @@
 import { MAX_OS_DISK_GB } from '../../profile/hub-limits';
-import { parseSshPublicKey } from '../../spec/ssh-key';
+import { type SshKeyError, parseSshPublicKey } from '../../spec/ssh-key';
 import { isConcrete } from '../checks';
 import type { Finding, HubRule } from '../rule';
 
@@ -7,6 +7,17 @@ import type { Finding, HubRule } from '../rule';
  * Admin user names Azure refuses on Linux and Windows nodes (the disallowed list of the
  * 2020-11-01 managedClusters API and Azure VM admin names).
  */
+/** What a valid key line looks like, for the message: never the user's own input. */
+const KEY_LINE_SHAPE = "one line 'ssh-rsa <base64 key data, about 370 characters for 2048 bits> [comment]', as in ~/.ssh/id_rsa.pub";
+
+/** Why a key line could not be read, in words. */
+const KEY_LINE_PROBLEMS: Readonly<Record<SshKeyError, string>> = {
+  'not-a-key-line': "it is not of the form '<key type> <base64 data> [comment]'",
+  'bad-base64': 'its key data is not complete base64',
+  'type-mismatch': 'the key type at the start of the line differs from the type inside the key data',
+  truncated: 'its key data is cut short',
+};
+
 export const RESERVED_ADMIN_NAMES: readonly string[] = Object.freeze([
   'administrator', 'admin', 'user', 'user1', 'test', 'user2', 'test1', 'user3', 'admin1', '1', '123', 'a', 'actuser', 'adm',
   'admin2', 'aspnet', 'backup', 'console', 'david', 'guest', 'john', 'owner', 'root', 'server', 'sql', 'support', 'support_388945a0',
@@ -117,14 +128,14 @@ export const NAME_RULES: readonly HubRule[] = [
     severity: 'error',
     source: 'managedClusters 2020-11-01 / Azure Linux VMs: SSH keys must be RSA, 2048 bits or more',
     why: 'AKS node VMs accept only RSA keys of 2048 bits or more; anything else fails at deployment.',
-    fix: "Give the .pub line of an RSA key: ssh-keygen -t rsa -b 4096, then the content of ~/.ssh/id_rsa.pub.",
+    fix: 'Give the whole .pub line of an RSA key, as ssh-keygen -t rsa -b 4096 writes it to ~/.ssh/id_rsa.pub, or sshPublicKeyVariable() to take it from TF_VAR_ssh_public_key at deploy.',
     suppressible: false,
     checkSpec: (spec) => {
       const key = spec.linuxProfile?.sshPublicKey;
       if (!text(key)) return [];
       const parsed = parseSshPublicKey(key);
       const path = 'linuxProfile.sshPublicKey';
-      if (typeof parsed === 'string') return mismatch(path, key, 'an OpenSSH public key line: ssh-rsa AAAA... [comment]', `This is not a readable SSH public key (${parsed}).`);
+      if (typeof parsed === 'string') return mismatch(path, key, KEY_LINE_SHAPE, `This is not a readable SSH public key: ${KEY_LINE_PROBLEMS[parsed]}.`);
       if (parsed.type !== 'ssh-rsa') return mismatch(path, key, 'an ssh-rsa key', `${parsed.type} keys are not accepted; only RSA keys are.`);
       if ((parsed.bits ?? 0) < 2048) return mismatch(path, key, 'an RSA key of 2048 bits or more', `The RSA key has ${parsed.bits} bits.`);
       return [];

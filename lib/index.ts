@@ -26,7 +26,6 @@ export {
   renderArmParameters,
   armParametersLeftOut,
   type ArmRendering,
-  type ArmScope,
   type ArmSecretParameter,
   type ArmTemplate,
   type ArmParametersFile,

@@ -3,8 +3,7 @@ import { API_VERSIONS, armParametersLeftOut, renderArmParameters, renderArmTempl
 import { CLIENT_ID, SSH_KEY, STAMP, minimalProps } from './helpers';
 import type { HubAksClusterProps } from '../lib';
 
-const render = (props: HubAksClusterProps, scope: 'complete' | 'cluster' = 'complete') =>
-  renderArmTemplate(resolveClusterSpec('t', props, STAMP).spec, scope);
+const render = (props: HubAksClusterProps) => renderArmTemplate(resolveClusterSpec('t', props, STAMP).spec);
 const byType = (t: { resources: readonly any[] }, type: string) => t.resources.filter((r) => r.type === type);
 const EXISTING = '/subscriptions/0000/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/hub-vnet/subnets/aks';
 
@@ -30,11 +29,13 @@ describe('ARM rendering of the quickstart', () => {
     expect(props.agentPoolProfiles).toHaveLength(1);
     const [pool] = props.agentPoolProfiles;
     expect(pool).toMatchObject({ name: 'nodepool1', type: 'VirtualMachineScaleSets', mode: 'System', osType: 'Linux', vmSize: 'Standard_DS2_v2', maxPods: 30, osDiskSizeGB: 100 });
-    for (const key of ['enableAutoScaling', 'minCount', 'maxCount', 'availabilityZones']) expect(pool).not.toHaveProperty(key);
+    expect(pool.enableAutoScaling).toBe(false);
+    for (const key of ['minCount', 'maxCount', 'availabilityZones']) expect(pool).not.toHaveProperty(key);
     expect(props.servicePrincipalProfile).toEqual({ clientId: "[parameters('servicePrincipalClientId')]", secret: "[parameters('servicePrincipalClientSecret')]" });
     expect(props.enableRBAC).toBe(true);
     expect(cluster.sku).toEqual({ name: 'Basic', tier: 'Free' });
-    for (const key of ['aadProfile', 'addonProfiles', 'autoScalerProfile', 'apiServerAccessProfile', 'identityProfile']) expect(props).not.toHaveProperty(key);
+    expect(props.addonProfiles).toEqual({});
+    for (const key of ['aadProfile', 'autoScalerProfile', 'apiServerAccessProfile', 'identityProfile']) expect(props).not.toHaveProperty(key);
     expect(cluster).not.toHaveProperty('identity');
     expect(props.linuxProfile).toEqual({ adminUsername: 'azureuser', ssh: { publicKeys: [{ keyData: "[parameters('sshPublicKey')]" }] } });
   });
@@ -81,12 +82,26 @@ describe('ARM rendering of the quickstart', () => {
 });
 
 describe('ARM rendering variants', () => {
-  it('the cluster part leaves the network to Terraform and takes the subnet id as a parameter', () => {
-    const { template, values } = render(minimalProps(), 'cluster');
+  it('the default VNET has no network resource, no vnetSubnetID and no subnet output', () => {
+    const { template, values } = render(minimalProps({ network: { plugin: 'kubenet', vnet: 'default' } }));
     expect(template.resources.map((r) => r.type)).toEqual(['Microsoft.ContainerService/managedClusters']);
-    expect(template.parameters.subnetId).toMatchObject({ type: 'string' });
+    const cluster = template.resources[0] as any;
+    expect(cluster.properties.agentPoolProfiles[0]).not.toHaveProperty('vnetSubnetID');
+    expect(template.parameters).not.toHaveProperty('subnetId');
     expect(values).not.toHaveProperty('subnetId');
-    expect((template.resources[0] as any).properties.agentPoolProfiles[0].vnetSubnetID).toBe("[parameters('subnetId')]");
+    expect(template.outputs).not.toHaveProperty('subnetId');
+    // The CLI's kubenet defaults, which are the library's too.
+    expect(cluster.properties.networkProfile).toMatchObject({ podCidr: '10.244.0.0/16', serviceCidr: '10.0.0.0/16', dnsServiceIP: '10.0.0.10', dockerBridgeCidr: '172.17.0.1/16' });
+  });
+
+  it('a new VNET is in the template, and its subnet id is an output', () => {
+    const { template } = render(minimalProps());
+    expect(template.outputs.subnetId).toEqual({ type: 'string', value: "[resourceId('Microsoft.Network/virtualNetworks/subnets', 'demo-aks-vnet', 'aks-nodes')]" });
+  });
+
+  it('pins the OS disk type to Managed and sends the pool fields the CLI sends', () => {
+    const pool = (render(minimalProps()).template.resources.at(-1) as any).properties.agentPoolProfiles[0];
+    expect(pool).toMatchObject({ osDiskType: 'Managed', orchestratorVersion: "[parameters('kubernetesVersion')]", enableAutoScaling: false, spotMaxPrice: -1, nodeTaints: [] });
   });
 
   it('an existing subnet with the object id gets a Network Contributor grant before the cluster', () => {

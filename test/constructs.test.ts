@@ -60,29 +60,29 @@ describe('HubAksCluster', () => {
     expect(tf).toMatchSnapshot();
   });
 
-  it('creates an owned resource group, VNET, subnet and template deployment with the azurestack provider', () => {
-    expect(Object.keys(tf.resource).sort()).toEqual(['azurestack_resource_group', 'azurestack_subnet', 'azurestack_template_deployment', 'azurestack_virtual_network']);
+  it('creates an owned resource group and one template deployment, which holds the VNET, subnet and cluster', () => {
+    expect(Object.keys(tf.resource).sort()).toEqual(['azurestack_resource_group', 'azurestack_template_deployment']);
     const [rg] = Object.values(tf.resource.azurestack_resource_group) as any[];
     expect(rg).toMatchObject({ name: 'demo-aks-rg', location: 'local' });
-    const [vnet] = Object.values(tf.resource.azurestack_virtual_network) as any[];
-    expect(vnet).toMatchObject({ name: 'demo-aks-vnet', address_space: ['10.240.0.0/16'], location: 'local' });
-    const [subnet] = Object.values(tf.resource.azurestack_subnet) as any[];
-    expect(subnet).toMatchObject({ name: 'aks-nodes', address_prefix: '10.240.0.0/20' });
     const [dep] = Object.values(tf.resource.azurestack_template_deployment) as any[];
     expect(dep.deployment_mode).toBe('Incremental');
     expect(dep.resource_group_name).toMatch(/^\$\{azurestack_resource_group\..*\.name\}$/);
-    expect(dep.parameters_body).toContain('"subnetId" = {"value" = azurestack_subnet.');
+    const [template] = embeddedTemplates(tf);
+    expect(template.resources.map((r: any) => r.type)).toEqual(['Microsoft.Network/virtualNetworks', 'Microsoft.ContainerService/managedClusters']);
+    expect(template.resources[0]).toMatchObject({ name: 'demo-aks-vnet', properties: { addressSpace: { addressPrefixes: ['10.240.0.0/16'] }, subnets: [{ name: 'aks-nodes', properties: { addressPrefix: '10.240.0.0/20' } }] } });
+    // The subnet id comes from the deployment's outputs.
+    const subnetOutput = Object.entries(tf.output).find(([k]) => k.endsWith('_subnet_id'))![1] as any;
+    expect(subnetOutput.value).toMatch(/^\$\{azurestack_template_deployment\..*\.outputs\["subnetId"\]\}$/);
   });
 
   it('embeds the managed cluster at 2020-11-01 with a basic LB, one VMSS pool on the subnet and a service principal', () => {
     const [template] = embeddedTemplates(tf);
-    const [mc] = template.resources;
-    expect(mc.type).toBe('Microsoft.ContainerService/managedClusters');
+    const mc = template.resources.find((r: any) => r.type === 'Microsoft.ContainerService/managedClusters');
     expect(mc.apiVersion).toBe('2020-11-01');
     expect(mc.properties.networkProfile.loadBalancerSku).toBe('basic');
     expect(mc.properties.agentPoolProfiles).toHaveLength(1);
     expect(mc.properties.agentPoolProfiles[0].type).toBe('VirtualMachineScaleSets');
-    expect(mc.properties.agentPoolProfiles[0].vnetSubnetID).toBe("[parameters('subnetId')]");
+    expect(mc.properties.agentPoolProfiles[0].vnetSubnetID).toBe("[resourceId('Microsoft.Network/virtualNetworks/subnets', 'demo-aks-vnet', 'aks-nodes')]");
     expect(mc.properties.servicePrincipalProfile.clientId).toBe("[parameters('servicePrincipalClientId')]");
     expect(template.parameters.servicePrincipalClientSecret.type).toBe('securestring');
   });

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PLACEHOLDERS, capture, differencesFromCli } from './support/cli-parity';
 import { SCHEMA_DIR, loadArmSchemas, parametersProblems, templateProblems } from './support/arm-schemas';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -102,21 +103,65 @@ describe.each(EXAMPLES)('example %s', (name) => {
   });
 });
 
+describe('the examples that reproduce the docs\' az aks create examples', () => {
+  /** The example's managed cluster as Resource Manager receives it from azuredeploy.json and its parameters file. */
+  const sent = (name: string) => {
+    const files = results.get(name)![0];
+    const read = (suffix: string) => JSON.parse(Object.entries(files).find(([f]) => f.endsWith(suffix))![1]);
+    const template = read('azuredeploy.json');
+    const values = read('azuredeploy.parameters.json').parameters;
+    const resolve = (v: unknown): unknown => {
+      const m = typeof v === 'string' ? /^\[parameters\('(\w+)'\)\]$/.exec(v) : null;
+      if (m) return values[m[1]!]?.value ?? `<parameter ${m[1]}>`;
+      if (Array.isArray(v)) return v.map(resolve);
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)]));
+      return v;
+    };
+    const { type: _t, apiVersion: _a, name: _n, dependsOn: _d, ...body } = resolve(template.resources.find((r: any) => r.type === 'Microsoft.ContainerService/managedClusters')) as any;
+    const secretParameters = Object.entries<any>(template.parameters).filter(([, p]) => p.type === 'securestring').map(([n]) => `<parameter ${n}>`);
+    return { body, secretParameters };
+  };
+
+  it.each([
+    ['quickstart', 'linux'],
+    ['windows', 'windows'],
+    ['existing-subnet', 'custom-vnet'],
+  ] as const)('%s sends every field of the CLI\'s %s body, with the same value', (example, captured) => {
+    const main = fs.readFileSync(path.join(ROOT, 'examples', example, 'main.ts'), 'utf8');
+    expect(main).toMatch(/Reproduces|Mirrors|as the Hub docs' Windows/);
+    const { body, secretParameters } = sent(example);
+    // The service principal's id is the docs' placeholder, which each user fills in.
+    expect(differencesFromCli(capture(captured).body, body, { secretParameters, ignore: PLACEHOLDERS })).toEqual([]);
+  });
+});
+
 describe('scenario specifics', () => {
   const tf = (name: string) => {
     const files = results.get(name)![0];
     return JSON.parse(Object.entries(files).find(([f]) => f.endsWith('cdk.tf.json'))![1]);
   };
 
-  it('existing-subnet creates no network and grants the subnet to the service principal', () => {
+  it('existing-subnet creates no network and, as the docs with --skip-subnet-role-assignment, grants no role', () => {
     const t = tf('existing-subnet');
     expect(t.resource.azurestack_virtual_network).toBeUndefined();
     const body = JSON.parse(Object.values<any>(t.resource.azurestack_template_deployment)[0].template_body);
-    expect(body.resources.map((r: any) => r.type)).toEqual(['Microsoft.Resources/deployments', 'Microsoft.ContainerService/managedClusters']);
+    expect(body.resources.map((r: any) => r.type)).toEqual(['Microsoft.ContainerService/managedClusters']);
   });
 
-  it('windows takes the password from a sensitive variable', () => {
-    expect(tf('windows').variable.cluster_windows_admin_password.sensitive).toBe(true);
+  it('quickstart and windows use the default VNET: the template holds only the cluster', () => {
+    for (const name of ['quickstart', 'windows']) {
+      const body = JSON.parse(Object.values<any>(tf(name).resource.azurestack_template_deployment)[0].template_body);
+      expect(body.resources.map((r: any) => r.type), name).toEqual(['Microsoft.ContainerService/managedClusters']);
+      expect(body.resources[0].properties.agentPoolProfiles[0], name).not.toHaveProperty('vnetSubnetID');
+    }
+  });
+
+  it('windows takes the password from a sensitive variable, on the Linux System pool the CLI sends', () => {
+    const t = tf('windows');
+    expect(t.variable.cluster_windows_admin_password.sensitive).toBe(true);
+    const body = JSON.parse(Object.values<any>(t.resource.azurestack_template_deployment)[0].template_body);
+    expect(body.resources[0].properties.agentPoolProfiles[0]).toMatchObject({ osType: 'Linux', mode: 'System', name: 'mypool' });
+    expect(body.resources[0].properties.windowsProfile.adminUsername).toBe('azureuser');
   });
 
   it('adfs-stamp uses the adfs tenant', () => {

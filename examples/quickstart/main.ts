@@ -1,5 +1,6 @@
-// Quickstart: one AKS cluster on an Azure Stack Hub stamp, with every Hub default.
-// Mirrors the Linux `az aks create` example of the Hub docs (aks-how-to-use-cli.md).
+// Quickstart: one AKS cluster on an Azure Stack Hub stamp.
+// Reproduces the Linux `az aks create` example of the Hub docs (aks-how-to-use-cli.md), field for
+// field: kubenet and the resource provider's default VNET, as the CLI sends them.
 // Deploy with TF_VAR_ssh_public_key="$(cat ~/.ssh/id_rsa.pub)" and TF_VAR_cluster_client_secret set.
 import { App } from 'cdktf';
 import { HubAksCluster, HubStack, sshPublicKeyVariable } from '../../lib';
@@ -9,8 +10,11 @@ const stack = new HubStack(app, 'aks-hub', {
   hub: { armEndpoint: 'https://management.local.azurestack.external', location: 'local' },
 });
 new HubAksCluster(stack, 'cluster', {
-  name: 'demo-aks',
+  name: 'myakscluster',
   servicePrincipal: { clientId: '00000000-0000-0000-0000-000000000000' },
-  linuxProfile: { sshPublicKey: sshPublicKeyVariable(stack) },
+  kubernetesVersion: '1.20.7',
+  nodePool: { name: 'mynodepool', count: 3 },
+  network: { plugin: 'kubenet', vnet: 'default' },
+  linuxProfile: { adminUsername: 'azureuser', sshPublicKey: sshPublicKeyVariable(stack) },
 });
 app.synth();

@@ -1,10 +1,11 @@
-// A Windows cluster: one Windows node pool (Hub clusters have a single pool), Azure CNI.
-// Mirrors the Windows `az aks create` example of the Hub docs (aks-how-to-use-cli.md):
-// --nodepool-name mypool --network-plugin azure --windows-admin-username azureuser
-// --windows-admin-password $PASSWORD_WIN. The password comes from the sensitive variable the
+// Windows nodes access, as the Hub docs' Windows `az aks create` example sends it
+// (aks-how-to-use-cli.md): --nodepool-name mypool --network-plugin azure
+// --windows-admin-username azureuser --windows-admin-password $PASSWORD_WIN, and no VNET flag.
+// The CLI keeps the single pool a Linux System pool and adds windowsProfile; so does this example
+// (a Windows System pool raises HUB119). The password comes from the sensitive variable the
 // construct creates: set TF_VAR_cluster_windows_admin_password when you deploy.
 import { App } from 'cdktf';
-import { HubAksCluster, HubStack } from '../../lib';
+import { HubAksCluster, HubStack, sshPublicKeyVariable } from '../../lib';
 
 const app = new App();
 const stack = new HubStack(app, 'aks-windows', {
@@ -14,9 +15,10 @@ new HubAksCluster(stack, 'cluster', {
   name: 'akswin',
   dnsPrefix: 'akswin',
   servicePrincipal: { clientId: '00000000-0000-0000-0000-000000000000' },
-  // Windows pool names have at most 6 characters.
-  nodePool: { name: 'mypool', osType: 'Windows', count: 3 },
+  kubernetesVersion: '1.20.7',
+  nodePool: { name: 'mypool', count: 3 },
+  linuxProfile: { adminUsername: 'azureuser', sshPublicKey: sshPublicKeyVariable(stack) },
   windowsProfile: { adminUsername: 'azureuser' },
-  network: { plugin: 'azure' },
+  network: { plugin: 'azure', vnet: 'default' },
 });
 app.synth();

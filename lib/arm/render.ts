@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
 import { apiVersionOf, type ArmResourceType } from '../profile/api-versions';
+import { CLI_POOL_OFF_VALUES, OS_DISK_TYPE } from '../profile/cli-parity';
 import { MAX_NODES_PER_SUBSCRIPTION, NETWORK_CONTRIBUTOR_ROLE_ID } from '../profile/hub-limits';
 import type { ClusterSpec } from '../spec/cluster-spec';
 import type { KeyVaultSecretRef } from '../spec/props';
@@ -11,13 +12,6 @@ import {
   DEPLOYMENT_PARAMETERS_SCHEMA,
   DEPLOYMENT_TEMPLATE_SCHEMA,
 } from './template';
-
-/** Which parts of the cluster the template holds. */
-export type ArmScope =
-  /** Everything one `az deployment group create` needs: the VNET and subnet when new, the cluster, the role assignment. */
-  | 'complete'
-  /** Only what Terraform cannot create itself: the cluster (and role assignment); the subnet id is a parameter. */
-  | 'cluster';
 
 /** A secret template parameter and where its value comes from. */
 export interface ArmSecretParameter {
@@ -40,14 +34,15 @@ export interface ArmRendering {
 const p = (name: string): string => `[parameters('${name}')]`;
 
 /**
- * Renders a cluster spec as an ARM template. Pure: the same spec gives the same template. Every
- * resource takes its api-version from the spec's API profile; `apiProfile` is never set, because
- * the template schema stops at 2019-03-01-hybrid.
+ * Renders a cluster spec as an ARM template: everything the cluster uses that the library makes
+ * (VNET and subnet when new, the cluster, the subnet grant when asked). Terraform deploys this same
+ * template, so destroying the resource group removes all of it. Pure: the same spec gives the
+ * same template. Every resource takes its api-version from the spec's API profile; `apiProfile`
+ * is never set, because the template schema stops at 2019-03-01-hybrid.
  */
-export function renderArmTemplate(spec: ClusterSpec, scope: ArmScope = 'complete'): ArmRendering {
+export function renderArmTemplate(spec: ClusterSpec): ArmRendering {
   const version = (type: ArmResourceType): string => apiVersionOf(spec.apiProfile, type);
   const subnet = spec.network.subnet;
-  const createsVnet = scope === 'complete' && subnet.kind === 'new';
   const roleAssignment = subnet.kind === 'existing' && spec.servicePrincipal.objectId !== undefined;
   const isWindows = spec.nodePool.osType === 'Windows';
 
@@ -85,10 +80,8 @@ export function renderArmTemplate(spec: ClusterSpec, scope: ArmScope = 'complete
       ...(spec.windowsProfile.keyVaultSecret && { keyVault: spec.windowsProfile.keyVaultSecret }),
     };
   }
-  if (!createsVnet) {
-    const subnetId = subnet.kind === 'existing' ? subnet.subnetId : undefined;
-    param('subnetId', { type: 'string', ...describe('Resource id of the node subnet.') }, subnetId ?? '');
-    if (subnetId === undefined) delete values.subnetId; // filled by whoever creates the subnet
+  if (subnet.kind === 'existing') {
+    param('subnetId', { type: 'string', ...describe('Resource id of the node subnet.') }, subnet.subnetId);
   }
   if (roleAssignment) {
     param(
@@ -100,9 +93,10 @@ export function renderArmTemplate(spec: ClusterSpec, scope: ArmScope = 'complete
 
   const resources: ArmResource[] = [];
   const clusterDependsOn: string[] = [];
-  let subnetIdExpr = p('subnetId');
+  // No subnet with the default VNET: the resource provider makes one in the node resource group.
+  let subnetIdExpr: string | undefined = subnet.kind === 'existing' ? p('subnetId') : undefined;
 
-  if (createsVnet && subnet.kind === 'new') {
+  if (subnet.kind === 'new') {
     const vnetType = 'Microsoft.Network/virtualNetworks';
     resources.push({
       type: vnetType,
@@ -173,14 +167,18 @@ export function renderArmTemplate(spec: ClusterSpec, scope: ArmScope = 'complete
       agentPoolProfiles: [
         {
           name: spec.nodePool.name,
-          mode: spec.nodePool.mode,
-          type: spec.nodePool.type,
-          osType: spec.nodePool.osType,
           count: p('nodeCount'),
           vmSize: spec.nodePool.vmSize,
           osDiskSizeGB: spec.nodePool.osDiskSizeGb,
+          osDiskType: OS_DISK_TYPE,
+          ...(subnetIdExpr !== undefined && { vnetSubnetID: subnetIdExpr }),
           maxPods: spec.nodePool.maxPods,
-          vnetSubnetID: subnetIdExpr,
+          osType: spec.nodePool.osType,
+          type: spec.nodePool.type,
+          mode: spec.nodePool.mode,
+          // The CLI sends the pool's version with the cluster's; an upgrade moves both.
+          orchestratorVersion: p('kubernetesVersion'),
+          ...CLI_POOL_OFF_VALUES,
         },
       ],
       ...(spec.linuxProfile && {
@@ -193,6 +191,8 @@ export function renderArmTemplate(spec: ClusterSpec, scope: ArmScope = 'complete
         windowsProfile: { adminUsername: spec.windowsProfile.adminUsername, adminPassword: p('windowsAdminPassword') },
       }),
       servicePrincipalProfile: { clientId: p('servicePrincipalClientId'), secret: p('servicePrincipalClientSecret') },
+      // As the CLI sends it: no add-on (Hub has none).
+      addonProfiles: {},
       networkProfile: {
         networkPlugin: net.plugin,
         ...(net.policy && { networkPolicy: net.policy }),
@@ -216,6 +216,7 @@ export function renderArmTemplate(spec: ClusterSpec, scope: ArmScope = 'complete
       controlPlaneFqdn: { type: 'string', value: `[reference(${clusterId}, '${version(clusterType)}').fqdn]` },
       clusterResourceId: { type: 'string', value: `[${clusterId}]` },
       nodeResourceGroup: { type: 'string', value: `[reference(${clusterId}, '${version(clusterType)}').nodeResourceGroup]` },
+      ...(subnetIdExpr !== undefined && { subnetId: { type: 'string', value: subnetIdExpr } }),
     },
   };
   return { template, values, secrets };

@@ -1,7 +1,5 @@
 import { ResourceGroup } from '@cdktf/provider-azurestack/lib/resource-group';
-import { Subnet } from '@cdktf/provider-azurestack/lib/subnet';
 import { TemplateDeployment } from '@cdktf/provider-azurestack/lib/template-deployment';
-import { VirtualNetwork } from '@cdktf/provider-azurestack/lib/virtual-network';
 import { Annotations, Fn, TerraformOutput, TerraformStack, TerraformVariable, Token, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
 import { type ArmRendering, type ArmTemplate, renderArmParameters, renderArmTemplate } from '../arm';
@@ -51,8 +49,8 @@ function secretVariableProblems(scope: Construct, secrets: Record<string, string
 }
 
 /**
- * An AKS cluster on Azure Stack Hub. Creates its resource group, VNET and subnet with the
- * `azurestack` provider and the cluster itself through an `azurestack_template_deployment` of the
+ * An AKS cluster on Azure Stack Hub. Creates its resource group with the `azurestack` provider,
+ * and the cluster with its VNET and subnet through one `azurestack_template_deployment` of the
  * library's ARM rendering (the Hub AKS resource provider speaks only api-version 2020-11-01, and
  * `azurerm` refuses Azure Stack). The complete ARM template is also written to
  * `cdktf.out/stacks/<stack>/arm/<id>/` for `az deployment group create`.
@@ -66,8 +64,12 @@ export class HubAksCluster extends Construct {
   public readonly clusterName: string;
   /** Name of the cluster's resource group. */
   public readonly resourceGroupName: string;
-  /** Resource id of the node subnet (a token when the construct creates the subnet). */
-  public readonly subnetId: string;
+  /**
+   * Resource id of the node subnet: the one given, or a token for the template deployment's
+   * output when the template creates it; `undefined` with the default VNET, whose subnet the
+   * resource provider makes in the node resource group.
+   */
+  public readonly subnetId: string | undefined;
   /** FQDN of the API server, from the template deployment's outputs. */
   public readonly fqdn: string;
   /** Resource id of the managed cluster, from the template deployment's outputs. */
@@ -113,27 +115,6 @@ export class HubAksCluster extends Construct {
       this.resourceGroupName = spec.resourceGroup.name;
     }
 
-    // Network: a new VNET and subnet unless an existing subnet was named.
-    const net = spec.network.subnet;
-    if (net.kind === 'new') {
-      const vnet = new VirtualNetwork(this, 'vnet', {
-        name: net.vnetName,
-        resourceGroupName: this.resourceGroupName,
-        location: spec.location,
-        addressSpace: [...net.addressSpace],
-        ...(tags && { tags }),
-      });
-      const subnet = new Subnet(this, 'subnet', {
-        name: net.subnetName,
-        resourceGroupName: this.resourceGroupName,
-        virtualNetworkName: vnet.name,
-        addressPrefix: net.subnetPrefix,
-      });
-      this.subnetId = subnet.id;
-    } else {
-      this.subnetId = net.subnetId;
-    }
-
     // Secrets: tokens only; by default a sensitive variable, set with TF_VAR_<name>.
     const secretVariable = (name: string, description: string): TerraformVariable => {
       const v = new TerraformVariable(this, name, { type: 'string', sensitive: true, nullable: false, description });
@@ -153,11 +134,12 @@ export class HubAksCluster extends Construct {
 
     this.node.addValidation({ validate: () => secretVariableProblems(this, { 'servicePrincipal.clientSecret': spec.servicePrincipal.clientSecret, 'windowsProfile.adminPassword': spec.windowsProfile?.adminPassword }) });
 
-    // The cluster: the ARM rendering of the spec, deployed by the azurestack provider.
-    const clusterPart = renderArmTemplate(spec, 'cluster');
+    // The cluster and everything it uses: the same template as azuredeploy.json, deployed into the
+    // group. Terraform holds no network resource, so destroy never deletes a subnet that the nodes
+    // still use; deleting the group removes what the template made (README, "How destroy works").
+    const rendering: ArmRendering = renderArmTemplate(spec);
     const parameterValues: Record<string, string | number> = {
-      ...clusterPart.values,
-      subnetId: this.subnetId,
+      ...rendering.values,
       servicePrincipalClientSecret: clientSecret,
       ...(windowsPassword !== undefined && { windowsAdminPassword: windowsPassword }),
     };
@@ -165,30 +147,31 @@ export class HubAksCluster extends Construct {
       name: `${spec.name}-aks`,
       resourceGroupName: this.resourceGroupName,
       deploymentMode: 'Incremental',
-      templateBody: JSON.stringify(clusterPart.template),
+      templateBody: JSON.stringify(rendering.template),
       // jsonencode keeps secrets as Terraform references and escapes whatever they hold.
       parametersBody: Fn.jsonencode(
-        Object.fromEntries(Object.keys(clusterPart.template.parameters).map((name) => [name, { value: parameterValues[name] }])),
+        Object.fromEntries(Object.keys(rendering.template.parameters).map((name) => [name, { value: parameterValues[name] }])),
       ),
     });
     this.clusterName = spec.name;
     this.fqdn = this.deployment.outputs.lookup('controlPlaneFqdn');
     this.clusterId = this.deployment.outputs.lookup('clusterResourceId');
+    const subnet = spec.network.subnet;
+    this.subnetId = subnet.kind === 'existing' ? subnet.subnetId : subnet.kind === 'new' ? this.deployment.outputs.lookup('subnetId') : undefined;
 
     const output = (name: string, value: string, description: string): void => {
       new TerraformOutput(this, name, { value, description }).overrideLogicalId(`${prefix}_${name}`);
     };
     output('cluster_name', this.clusterName, 'Name of the AKS cluster.');
     output('resource_group_name', this.resourceGroupName, 'Resource group of the AKS cluster.');
-    output('subnet_id', this.subnetId, 'Resource id of the node subnet.');
+    if (this.subnetId !== undefined) output('subnet_id', this.subnetId, 'Resource id of the node subnet.');
     output('fqdn', this.fqdn, 'FQDN of the Kubernetes API server.');
     output('cluster_id', this.clusterId, 'Resource id of the AKS cluster.');
 
-    // The complete template for `az deployment group create`, beside cdk.tf.json.
-    const complete: ArmRendering = renderArmTemplate(spec, 'complete');
-    this.armTemplate = complete.template;
+    // The same template for `az deployment group create`, beside cdk.tf.json.
+    this.armTemplate = rendering.template;
     const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
-    stack.addArtifact({ relativePath: `arm/${relativePath}/azuredeploy.json`, render: () => json(complete.template) });
-    stack.addArtifact({ relativePath: `arm/${relativePath}/azuredeploy.parameters.json`, render: () => json(renderArmParameters(complete)) });
+    stack.addArtifact({ relativePath: `arm/${relativePath}/azuredeploy.json`, render: () => json(rendering.template) });
+    stack.addArtifact({ relativePath: `arm/${relativePath}/azuredeploy.parameters.json`, render: () => json(renderArmParameters(rendering)) });
   }
 }

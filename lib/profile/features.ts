@@ -58,7 +58,7 @@ export const FEATURE_TABLE: readonly FeatureRow[] = Object.freeze([
   { area: 'Clusters and nodes', feature: 'ACI integration and virtual nodes', azure: 'Yes', hub: 'No', behaviour: rule('HUB012') },
   { area: 'Clusters and nodes', feature: 'Uptime SLA', azure: 'Yes', hub: 'No', behaviour: rule('HUB017') },
   { area: 'Clusters and nodes', feature: 'Hidden master nodes', azure: 'Yes', hub: 'No', behaviour: notIac('Platform behaviour: the masters are visible in the tenant subscription. Nothing to configure; do not delete them.') },
-  { area: 'VNet/ingress', feature: 'Default VNET', azure: 'Yes', hub: 'Yes', behaviour: prop('network.vnet', 'the library creates the VNET and subnet itself, so the address plan is explicit') },
+  { area: 'VNet/ingress', feature: 'Default VNET', azure: 'Yes', hub: 'Yes', behaviour: prop('network.vnet', "network.vnet: 'default' leaves the VNET to the resource provider, as az aks create without --vnet-subnet-id; the library's own default is a VNET in the cluster's template, with an explicit address plan") },
   { area: 'VNet/ingress', feature: 'Custom VNET', azure: 'Yes', hub: 'Yes', behaviour: prop('network.vnet.subnetId') },
   { area: 'VNet/ingress', feature: 'HTTP ingress', azure: 'Yes', hub: 'No', behaviour: rule('HUB013', 'install an ingress controller with Helm') },
   { area: 'Dev tooling', feature: 'Helm', azure: 'Yes', hub: 'Yes', behaviour: notIac('A client tool, used against the cluster after deployment.') },

@@ -21,6 +21,11 @@ export interface ExistingSubnetSpec {
   readonly subnetId: string;
 }
 
+/** The VNET the resource provider makes in the node resource group (`az aks create` without `--vnet-subnet-id`). */
+export interface DefaultVnetSpec {
+  readonly kind: 'default';
+}
+
 /**
  * A cluster with every Hub default applied: the single source of truth that renderers and
  * constructs read. Frozen; renderers never decide a default again.
@@ -71,7 +76,7 @@ export interface ClusterSpec {
     readonly dockerBridgeCidr: string;
     /** Set with kubenet only. */
     readonly podCidr?: string;
-    readonly subnet: NewSubnetSpec | ExistingSubnetSpec;
+    readonly subnet: NewSubnetSpec | ExistingSubnetSpec | DefaultVnetSpec;
   };
   readonly tags: Readonly<Record<string, string>>;
 }
@@ -122,8 +127,10 @@ export function toClusterSpec(props: ParsedClusterProps, stamp: StampProfile): C
   const plugin = props.network?.plugin ?? d.networkPlugin;
   const pool = props.nodePool ?? {};
   const vnet = props.network?.vnet;
-  const subnet: NewSubnetSpec | ExistingSubnetSpec =
-    vnet?.subnetId !== undefined
+  const subnet: ClusterSpec['network']['subnet'] =
+    vnet === 'default'
+      ? { kind: 'default' }
+      : vnet?.subnetId !== undefined
       ? { kind: 'existing', subnetId: vnet.subnetId }
       : {
           kind: 'new',

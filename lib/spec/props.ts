@@ -24,9 +24,13 @@ export interface ServicePrincipalProps {
    */
   readonly clientSecret?: string;
   /**
-   * Object id of the service principal. With an existing subnet, the ARM template then grants it
-   * Network Contributor on that subnet, as `az aks create` would without `--skip-subnet-role-assignment`.
-   * @default no role assignment
+   * Object id of the service principal. Naming it turns on a grant: with an existing subnet, the
+   * ARM template gives the principal Network Contributor on that subnet before it creates the
+   * cluster, as `az aks create` does without `--skip-subnet-role-assignment`. The identity that
+   * deploys then needs `Microsoft.Authorization/roleAssignments/write` on the subnet (Owner or User
+   * Access Administrator); the Hub docs' Contributor cannot grant roles. Without it the subnet's
+   * owner grants the role once by hand (README, "Bring your own subnet").
+   * @default no role assignment, as in the docs' example (`--skip-subnet-role-assignment`)
    */
   readonly objectId?: string;
   /**
@@ -77,7 +81,9 @@ export interface NodePoolProps {
    */
   readonly maxPods?: number;
   /**
-   * Operating system of the nodes. A Windows cluster has only Windows nodes on Hub.
+   * Operating system of the nodes. The Hub docs' Windows example (`az aks create` with
+   * `--windows-admin-*`) keeps this Linux System pool and adds `windowsProfile`; a Windows
+   * System pool is refused on Azure and contradicts the Hub known issues (HUB119 warns).
    * @default 'Linux'
    */
   readonly osType?: 'Linux' | 'Windows';
@@ -187,10 +193,14 @@ export interface NetworkProps {
    */
   readonly policy?: 'azure';
   /**
-   * Where the nodes go: a new VNET and subnet the construct creates, or an existing subnet.
+   * Where the nodes go: a new VNET and subnet that the cluster's ARM template creates, an existing
+   * subnet, or `'default'`: the VNET the resource provider makes in the node resource group, as
+   * `az aks create` does without `--vnet-subnet-id` (the Hub feature table's "Default VNET"). The
+   * resource provider then picks the node addresses, so only the service, pod and bridge ranges
+   * are checked.
    * @default a new VNET and subnet with the defaults of `NewVnetProps`
    */
-  readonly vnet?: NewVnetProps | ExistingSubnetProps;
+  readonly vnet?: NewVnetProps | ExistingSubnetProps | 'default';
   /**
    * Kubernetes service address range.
    * @default '10.0.0.0/16'

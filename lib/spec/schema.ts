@@ -50,7 +50,7 @@ const vnet = z.strictObject({
 const network = z.strictObject({
   plugin: z.enum(['azure', 'kubenet']).optional(),
   policy: knob,
-  vnet: vnet.optional(),
+  vnet: z.union([z.literal('default'), vnet]).optional(),
   serviceCidr: str.optional(),
   dnsServiceIp: str.optional(),
   dockerBridgeCidr: str.optional(),
@@ -94,12 +94,13 @@ export const clusterPropsSchema = z.strictObject({
 /** Props after the shape check, before defaults. */
 export type ParsedClusterProps = z.infer<typeof clusterPropsSchema>;
 
-type ObjectLike = { unwrap?: () => z.ZodType; shape?: Record<string, z.ZodType> };
+type ObjectLike = { unwrap?: () => z.ZodType; shape?: Record<string, z.ZodType>; options?: readonly z.ZodType[] };
 
-/** The object schema inside optional/nullable wrappers, if any. */
+/** The object schema inside optional/nullable wrappers, or the object option of a union, if any. */
 function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
   let inner = schema as unknown as ObjectLike;
   while (inner.unwrap && !inner.shape) inner = inner.unwrap() as unknown as ObjectLike;
+  if (inner.options) return inner.options.map(objectShape).find((shape) => shape !== undefined);
   return inner.shape;
 }
 

@@ -98,6 +98,42 @@ export const CLUSTER_SHAPE_RULES: readonly HubRule[] = [
     },
   },
   {
+    id: 'HUB119',
+    title: 'Windows System node pool',
+    severity: 'warning',
+    source:
+      'aks-known-issues.md: "Windows clusters are limited to a single node pool, no Linux pool can be added"; az aks create (the docs\' Windows example, az-cli-capture/windows.json): one Linux System pool plus windowsProfile',
+    why: "The two sources conflict: the Hub known issues describe Windows-only clusters, while the docs' own Windows command sends a Linux System pool with windowsProfile, and the AKS resource provider on Azure refuses a Windows System pool. No documented command produces a Windows System pool, so it may fail at deployment.",
+    fix: "Leave nodePool.osType unset (Linux) and keep windowsProfile, as the docs' Windows example does; suppress with a reason if your stamp deploys Windows System pools.",
+    suppressible: true,
+    checkSpec: (spec) =>
+      spec.nodePool.osType === 'Windows'
+        ? [{ path: 'nodePool.osType', value: 'Windows', allowed: "'Linux' (with windowsProfile, as the docs' Windows example)", message: 'The only pool is the System pool, and no documented command makes it Windows.' }]
+        : [],
+    examples: {
+      fail: [{ props: { nodePool: { osType: 'Windows', name: 'win' }, windowsProfile: {} } }],
+      pass: [{ props: { windowsProfile: { adminUsername: 'azureuser' } } }],
+    },
+  },
+  {
+    id: 'HUB120',
+    title: 'Subnet role grant needs rights the docs do not give',
+    severity: 'warning',
+    source:
+      "aks-how-to-use-cli.md: the deploying principal is a Contributor, and the custom-VNET example passes --skip-subnet-role-assignment; Azure RBAC: Contributor cannot write Microsoft.Authorization/roleAssignments",
+    why: "With servicePrincipal.objectId the template grants Network Contributor on the subnet before it creates the cluster. That needs Microsoft.Authorization/roleAssignments/write on the subnet, which the docs' Contributor lacks, and the built-in Network Contributor role, which the Hub docs never list and which may not exist on a stamp. Either gap fails the whole deployment, where az aks create only warns.",
+    fix: "Remove servicePrincipal.objectId and have the subnet's owner grant the role once: az role assignment create --assignee <appId> --role 'Network Contributor' --scope <subnetId>. Or suppress this warning with a reason once the deploying identity is Owner or User Access Administrator on the subnet and 'az role definition list --name \"Network Contributor\"' finds the role on the stamp.",
+    suppressible: true,
+    checkSpec: (spec) =>
+      spec.network.subnet.kind === 'existing' && spec.servicePrincipal.objectId !== undefined
+        ? [{ path: 'servicePrincipal.objectId', value: spec.servicePrincipal.objectId, allowed: 'not set, with the role granted by hand', message: 'The template will grant Network Contributor on the subnet, which needs rights and a role the Hub docs do not provide.' }]
+        : [],
+    examples: {
+      fail: [{ props: { servicePrincipal: { clientId: '11111111-2222-3333-4444-555555555555', objectId: '99999999-0000-0000-0000-000000000000' }, network: { vnet: { subnetId: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/a' } } } }],
+      pass: [{ props: { network: { vnet: { subnetId: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/a' } } } }],
+    },
+  },
+  {
     id: 'HUB103',
     title: 'Kubernetes version the stamp does not offer',
     severity: 'error',

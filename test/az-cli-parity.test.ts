@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type HubAksClusterProps, renderArmTemplate, resolveClusterSpec } from '../lib';
 import { SSH_KEY, STAMP } from './helpers';
-import { capture, differencesFromCli, leaves } from './support/cli-parity';
+import { capture, clusterAsSent, differencesFromCli, leaves } from './support/cli-parity';
 
 /**
  * The Hub docs' three `az aks create` examples, as the Azure CLI sends them (PUT bodies captured
@@ -56,24 +56,10 @@ const FLAGS_AS_PROPS: Record<string, HubAksClusterProps> = {
   },
 };
 
-/** The managed cluster as the resource provider receives it: parameters replaced by their values. */
+/** The managed cluster the library renders for `props`, as the resource provider receives it. */
 function sentByLibrary(props: HubAksClusterProps): { body: Record<string, unknown>; secretParameters: string[] } {
   const { template, values } = renderArmTemplate(resolveClusterSpec('t', props, STAMP).spec);
-  const cluster = template.resources.find((r) => r.type === 'Microsoft.ContainerService/managedClusters')!;
-  const resolve = (v: unknown): unknown => {
-    if (typeof v === 'string') {
-      const m = /^\[parameters\('(\w+)'\)\]$/.exec(v);
-      if (m) return m[1]! in values ? values[m[1]!] : `<parameter ${m[1]}>`;
-      return v;
-    }
-    if (Array.isArray(v)) return v.map(resolve);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)]));
-    return v;
-  };
-  // The resource envelope (type, apiVersion, name, dependsOn) is the request's URL and order, not its body.
-  const { type: _t, apiVersion: _a, name: _n, dependsOn: _d, ...body } = resolve(cluster) as Record<string, unknown>;
-  const secretParameters = Object.entries(template.parameters).filter(([, p]) => p.type === 'securestring').map(([n]) => `<parameter ${n}>`);
-  return { body, secretParameters };
+  return clusterAsSent(template, values);
 }
 
 /** A leaf path as the README names it: `sku` stands for its two leaves. */

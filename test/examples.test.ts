@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PLACEHOLDERS, capture, differencesFromCli } from './support/cli-parity';
+import { PLACEHOLDERS, capture, clusterAsSent, differencesFromCli } from './support/cli-parity';
 import { SCHEMA_DIR, loadArmSchemas, parametersProblems, templateProblems } from './support/arm-schemas';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -109,17 +109,8 @@ describe('the examples that reproduce the docs\' az aks create examples', () => 
     const files = results.get(name)![0];
     const read = (suffix: string) => JSON.parse(Object.entries(files).find(([f]) => f.endsWith(suffix))![1]);
     const template = read('azuredeploy.json');
-    const values = read('azuredeploy.parameters.json').parameters;
-    const resolve = (v: unknown): unknown => {
-      const m = typeof v === 'string' ? /^\[parameters\('(\w+)'\)\]$/.exec(v) : null;
-      if (m) return values[m[1]!]?.value ?? `<parameter ${m[1]}>`;
-      if (Array.isArray(v)) return v.map(resolve);
-      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)]));
-      return v;
-    };
-    const { type: _t, apiVersion: _a, name: _n, dependsOn: _d, ...body } = resolve(template.resources.find((r: any) => r.type === 'Microsoft.ContainerService/managedClusters')) as any;
-    const secretParameters = Object.entries<any>(template.parameters).filter(([, p]) => p.type === 'securestring').map(([n]) => `<parameter ${n}>`);
-    return { body, secretParameters };
+    const values = Object.fromEntries(Object.entries<any>(read('azuredeploy.parameters.json').parameters).map(([k, v]) => [k, v.value]));
+    return clusterAsSent(template, values);
   };
 
   it.each([

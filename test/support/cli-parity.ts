@@ -67,3 +67,26 @@ export function differencesFromCli(cliBody: unknown, sent: unknown, expect: { se
   }
   return problems;
 }
+
+/**
+ * The managed cluster of a template as Resource Manager receives it: each `[parameters('x')]`
+ * replaced by `values[x]`, or by `<parameter x>` when no value is given (secrets, deploy-time
+ * values). The resource envelope (type, apiVersion, name, dependsOn) is the request's URL and
+ * order, not its body, and is left out.
+ */
+export function clusterAsSent(
+  template: { resources: readonly any[]; parameters: Readonly<Record<string, { type: string }>> },
+  values: Readonly<Record<string, unknown>>,
+): { body: Record<string, unknown>; secretParameters: string[] } {
+  const resolve = (v: unknown): unknown => {
+    const m = typeof v === 'string' ? /^\[parameters\('(\w+)'\)\]$/.exec(v) : null;
+    if (m) return m[1]! in values ? values[m[1]!] : `<parameter ${m[1]}>`;
+    if (Array.isArray(v)) return v.map(resolve);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)]));
+    return v;
+  };
+  const cluster = template.resources.find((r) => r.type === 'Microsoft.ContainerService/managedClusters');
+  const { type: _t, apiVersion: _a, name: _n, dependsOn: _d, ...body } = resolve(cluster) as Record<string, unknown>;
+  const secretParameters = Object.entries(template.parameters).filter(([, p]) => p.type === 'securestring').map(([n]) => `<parameter ${n}>`);
+  return { body, secretParameters };
+}

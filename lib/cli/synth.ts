@@ -2,12 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from './inputs';
-
-/** Where `aks-hub synth` prints. */
-interface Out {
-  out(text: string): void;
-  err(text: string): void;
-}
+import type { Io } from './main';
 
 /** The parts of cdktf's `manifest.json` that the report reads. */
 interface Manifest {
@@ -55,7 +50,7 @@ function filesBelow(dir: string): string[] {
  * otherwise be seen only through the cdktf CLI. Returns the exit code: 0, 1 when the app failed or
  * left error annotations.
  */
-export function synthApp(options: { readonly app?: string; readonly output: string; readonly cwd: string }, io: Out): number {
+export function synthApp(options: { readonly app?: string; readonly output: string; readonly cwd: string }, io: Io): number {
   const command = options.app ?? appCommand(options.cwd);
   const outdir = path.resolve(options.cwd, options.output);
   const run = spawnSync(command, { cwd: options.cwd, shell: true, encoding: 'utf8', env: { ...process.env, CDKTF_OUTDIR: outdir }, maxBuffer: 64 * 1024 * 1024 });

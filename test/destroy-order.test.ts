@@ -49,8 +49,7 @@ function destroyProblems(tf: Tf): string[] {
     }
   }
   if ([...resources.keys()].some((a) => a.startsWith('azurestack_resource_group.'))) {
-    const features = tf.provider?.azurestack?.[0]?.features?.[0] ?? tf.provider?.azurestack?.[0]?.features;
-    if (features?.resource_group?.[0]?.prevent_deletion_if_contains_resources ?? features?.resource_group?.prevent_deletion_if_contains_resources) {
+    if (tf.provider?.azurestack?.[0]?.features?.resource_group?.prevent_deletion_if_contains_resources !== false) {
       problems.push('the provider refuses to delete a resource group that still holds resources');
     }
   }

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseSshPublicKey } from '../spec/ssh-key';
+import { MIN_RSA_KEY_BITS, isAcceptedKey, parseSshPublicKey } from '../spec/ssh-key';
 import { InputError } from './inputs';
 
 /** Options of `aks-hub init`. */
@@ -30,9 +30,9 @@ function readPublicKey(file: string): string {
   if (!stat.isFile() || stat.size > 16 * 1024) throw new InputError(`--ssh-public-key ${JSON.stringify(file)}: not a .pub file (a regular file of one line)`);
   const text = fs.readFileSync(file, 'utf8').trim();
   const parsed = /[\r\n]/.test(text) ? 'not-a-key-line' : parseSshPublicKey(text);
-  if (typeof parsed === 'string' || parsed.type !== 'ssh-rsa' || (parsed.bits ?? 0) < 2048) {
+  if (!isAcceptedKey(parsed)) {
     // Nothing of the file is echoed: it may be a private key.
-    throw new InputError(`--ssh-public-key ${JSON.stringify(file)}: not an RSA public key line of 2048 bits or more; give the .pub file (ssh-keygen -t rsa -b 4096 writes ~/.ssh/id_rsa.pub)`);
+    throw new InputError(`--ssh-public-key ${JSON.stringify(file)}: not an RSA public key line of ${MIN_RSA_KEY_BITS} bits or more; give the .pub file (ssh-keygen -t rsa -b 4096 writes ~/.ssh/id_rsa.pub)`);
   }
   return text;
 }

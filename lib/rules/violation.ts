@@ -26,7 +26,7 @@ export function formatViolation(v: Violation): string {
   return `${v.ruleId} ${v.path}: ${v.message} Got ${v.value}; allowed: ${v.allowed}. Fix: ${v.fix}`;
 }
 
-/** This package's folder: lib/ or dist/ sit one level below it. */
+/** Where frames that are not the user's come from: this library's lib/ or dist/ folder, dependencies, Node. */
 const OWN_CODE = [path.join(__dirname, '..'), `${path.sep}node_modules${path.sep}`, '(node:'];
 
 /** A stack without the frames of this library, Node and dependencies: what is left points at the user's code. */

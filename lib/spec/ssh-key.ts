@@ -49,3 +49,11 @@ export function parseSshPublicKey(line: string): SshPublicKey | SshKeyError {
   if (parts.length !== 3) return 'truncated';
   return { type, bits: bitLength(parts[2]!) };
 }
+
+/** AKS node VMs accept RSA keys of this many bits or more (HUB305). */
+export const MIN_RSA_KEY_BITS = 2048;
+
+/** Whether a parsed key line is one the nodes accept: RSA of at least `MIN_RSA_KEY_BITS`. */
+export function isAcceptedKey(parsed: SshPublicKey | SshKeyError): boolean {
+  return typeof parsed !== 'string' && parsed.type === 'ssh-rsa' && (parsed.bits ?? 0) >= MIN_RSA_KEY_BITS;
+}

@@ -1,5 +1,5 @@
 import { MAX_OS_DISK_GB } from '../../profile/hub-limits';
-import { type SshKeyError, parseSshPublicKey } from '../../spec/ssh-key';
+import { MIN_RSA_KEY_BITS, type SshKeyError, isAcceptedKey, parseSshPublicKey } from '../../spec/ssh-key';
 import { isConcrete } from '../checks';
 import type { Finding, HubRule } from '../rule';
 
@@ -137,7 +137,7 @@ export const NAME_RULES: readonly HubRule[] = [
       const path = 'linuxProfile.sshPublicKey';
       if (typeof parsed === 'string') return mismatch(path, key, KEY_LINE_SHAPE, `This is not a readable SSH public key: ${KEY_LINE_PROBLEMS[parsed]}.`);
       if (parsed.type !== 'ssh-rsa') return mismatch(path, key, 'an ssh-rsa key', `${parsed.type} keys are not accepted; only RSA keys are.`);
-      if ((parsed.bits ?? 0) < 2048) return mismatch(path, key, 'an RSA key of 2048 bits or more', `The RSA key has ${parsed.bits} bits.`);
+      if (!isAcceptedKey(parsed)) return mismatch(path, key, `an RSA key of ${MIN_RSA_KEY_BITS} bits or more`, `The RSA key has ${parsed.bits} bits.`);
       return [];
     },
     examples: {

@@ -4,7 +4,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { type FeatureBehaviour, FEATURE_TABLE, PLATFORM_DIFFERENCES, RULES, findRule } from '../lib';
+import { propName } from '../lib/import/from-props';
+import { type FeatureBehaviour, FEATURE_TABLE, PLATFORM_DIFFERENCES } from '../lib/profile/features';
+import { inWordsOf } from '../lib/rules/finding';
+import { RULE_DEFINITIONS as RULES, findRule, ruleChecks } from '../lib/rules/registry';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -54,6 +57,9 @@ export function renderRulesDoc(): string {
     '',
     'Every rule has a stable id. Errors stop construction or `cdktf synth`; warnings are reported.',
     'Only rules marked suppressible accept a suppression (with a reason of at least 10 characters).',
+    'Each cluster rule runs on every form of a cluster: `HubAksCluster` props, `azurerm_kubernetes_cluster`',
+    '(Terraform JSON or a plan) and ARM managedClusters. The fixes below name props; a finding on',
+    'Terraform or ARM names the attribute or property written there instead.',
     '',
     '| Id | Title | Severity | Suppressible |',
     '|---|---|---|---|',
@@ -61,11 +67,7 @@ export function renderRulesDoc(): string {
     '',
   ];
   for (const r of RULES) {
-    const checks = [
-      r.checkProps || r.checkSpec ? 'cluster props' : undefined,
-      r.resources ? `Terraform resources (${Object.keys(r.resources).map((t) => `\`${t}\``).join(', ')})` : undefined,
-      r.checkArm ? 'ARM templates' : undefined,
-    ].filter(Boolean);
+    const checks = ruleChecks(r);
     lines.push(
       `## ${r.id}`,
       '',
@@ -73,7 +75,7 @@ export function renderRulesDoc(): string {
       '',
       `- Why: ${r.why}`,
       `- Source: ${r.source}`,
-      `- Fix: ${r.fix}`,
+      `- Fix: ${inWordsOf(r.fix, propName)}`,
       ...(checks.length ? [`- Checks: ${checks.join('; ')}`] : []),
       '',
     );

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Testing } from 'cdktf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AKS_NODE_VM_SIZES, API_VERSIONS, HubAksCluster, type HubAksClusterProps, renderArmParameters, renderArmTemplate, resolveClusterSpec } from '../lib';
+import { HubAksCluster, type HubAksClusterProps } from '../lib';
+import { AKS_NODE_VM_SIZES, API_VERSIONS, renderArmParameters, renderArmTemplate, resolveProps } from './support/internals';
 import { CLIENT_ID, STAMP, minimalProps, newStack } from './helpers';
 import { type ArmSchemas, SCHEMA_DIR, loadArmSchemas, parametersProblems, templateProblems } from './support/arm-schemas';
 
@@ -38,7 +39,7 @@ describe.skipIf(!SCHEMA_DIR)('ARM templates conform to Microsoft schemas (skippe
   });
 
   describe.each(Object.entries(MATRIX))('%s', (_name, props) => {
-    const spec = () => resolveClusterSpec('t', props, STAMP).spec;
+    const spec = () => resolveProps('t', props, STAMP).model;
 
     it('the template validates', () => {
       expect(templateProblems(schemas, renderArmTemplate(spec()).template)).toEqual([]);
@@ -50,10 +51,10 @@ describe.skipIf(!SCHEMA_DIR)('ARM templates conform to Microsoft schemas (skippe
   });
 
   it('rejects what the Hub profile does not have (the check can fail)', () => {
-    const t = structuredClone(renderArmTemplate(resolveClusterSpec('t', minimalProps(), STAMP).spec).template) as any;
+    const t = structuredClone(renderArmTemplate(resolveProps('t', minimalProps(), STAMP).model).template) as any;
     t.resources[1].apiVersion = '2021-10-01';
     expect(templateProblems(schemas, t).join('\n')).toContain('not in the Hub profile table');
-    const bad = structuredClone(renderArmTemplate(resolveClusterSpec('t', minimalProps(), STAMP).spec).template) as any;
+    const bad = structuredClone(renderArmTemplate(resolveProps('t', minimalProps(), STAMP).model).template) as any;
     bad.resources[1].properties.agentPoolProfiles[0].count = 'three';
     expect(templateProblems(schemas, bad).length).toBeGreaterThan(0);
     expect(templateProblems(schemas, { ...t, apiProfile: '2020-09-01-hybrid' }).join('\n')).toContain('template:');
@@ -81,7 +82,7 @@ describe.skipIf(!SCHEMA_DIR)('ARM templates conform to Microsoft schemas (skippe
 describe.skipIf(!SCHEMA_DIR)('node size catalog against the 2020-11-01 schema', () => {
   it('every AKS node size is in the schema\'s ContainerServiceVMSize list', () => {
     const schemas = loadArmSchemas();
-    const template = renderArmTemplate(resolveClusterSpec('t', minimalProps(), STAMP).spec).template;
+    const template = renderArmTemplate(resolveProps('t', minimalProps(), STAMP).model).template;
     const bad = AKS_NODE_VM_SIZES.filter((size) => {
       const t = structuredClone(template) as any;
       t.resources[1].properties.agentPoolProfiles[0].vmSize = size;

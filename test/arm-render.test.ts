@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { API_VERSIONS, armParametersLeftOut, renderArmParameters, renderArmTemplate, resolveClusterSpec } from '../lib';
+import { API_VERSIONS, armParametersLeftOut, renderArmParameters, renderArmTemplate, resolveProps } from './support/internals';
 import { CLIENT_ID, SSH_KEY, STAMP, minimalProps } from './helpers';
 import type { HubAksClusterProps } from '../lib';
 
-const render = (props: HubAksClusterProps) => renderArmTemplate(resolveClusterSpec('t', props, STAMP).spec);
+const render = (props: HubAksClusterProps) => renderArmTemplate(resolveProps('t', props, STAMP).model);
 const byType = (t: { resources: readonly any[] }, type: string) => t.resources.filter((r) => r.type === type);
 const EXISTING = '/subscriptions/0000/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/hub-vnet/subnets/aks';
 

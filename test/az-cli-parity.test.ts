@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type HubAksClusterProps, renderArmTemplate, resolveClusterSpec } from '../lib';
+import { type HubAksClusterProps } from '../lib';
+import { renderArmTemplate, resolveProps } from './support/internals';
 import { SSH_KEY, STAMP } from './helpers';
 import { capture, clusterAsSent, differencesFromCli, leaves } from './support/cli-parity';
 
@@ -58,7 +59,7 @@ const FLAGS_AS_PROPS: Record<string, HubAksClusterProps> = {
 
 /** The managed cluster the library renders for `props`, as the resource provider receives it. */
 function sentByLibrary(props: HubAksClusterProps): { body: Record<string, unknown>; secretParameters: string[] } {
-  const { template, values } = renderArmTemplate(resolveClusterSpec('t', props, STAMP).spec);
+  const { template, values } = renderArmTemplate(resolveProps('t', props, STAMP).model);
   return clusterAsSent(template, values);
 }
 
@@ -80,7 +81,7 @@ describe.each(Object.keys(FLAGS_AS_PROPS))('the docs\' %s example', (name) => {
   const ours = leaves(body);
 
   it('is sent at the api-version the CLI uses', () => {
-    const { template } = renderArmTemplate(resolveClusterSpec('t', FLAGS_AS_PROPS[name]!, STAMP).spec);
+    const { template } = renderArmTemplate(resolveProps('t', FLAGS_AS_PROPS[name]!, STAMP).model);
     expect(template.resources.find((r) => r.type === 'Microsoft.ContainerService/managedClusters')!.apiVersion).toBe(_apiVersion);
   });
 

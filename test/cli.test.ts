@@ -6,9 +6,10 @@ import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernete
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { Testing } from 'cdktf';
 import { describe, expect, it } from 'vitest';
-import { HubAksCluster, renderArmTemplate, resolveClusterSpec } from '../lib';
+import { HubAksCluster } from '../lib';
+import { renderArmTemplate, resolveProps } from './support/internals';
 import { run } from '../lib/cli/main';
-import { checkCluster } from '../lib/rules/validate-cluster';
+import { checkProps } from './support/internals';
 import { SSH_KEY, STAMP, minimalProps, newStack } from './helpers';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -83,12 +84,12 @@ describe('aks-hub check', () => {
     expect(r.code).toBe(1);
     const { findings, summary } = JSON.parse(r.out);
     expect([...new Set(findings.map((f: any) => f.ruleId))].sort()).toEqual(['HUB001', 'HUB003', 'HUB011', 'HUB021']);
-    expect(findings.find((f: any) => f.ruleId === 'HUB001')).toMatchObject({ address: 'azurerm_kubernetes_cluster.main', path: 'network_profile.load_balancer_sku', value: '"standard"', allowed: "'basic'" });
+    expect(findings.find((f: any) => f.ruleId === 'HUB001')).toMatchObject({ location: { address: 'azurerm_kubernetes_cluster.main' }, path: 'network_profile.load_balancer_sku', value: '"standard"', allowed: "'basic'" });
     expect(summary).toMatchObject({ errors: findings.length, warnings: 0, files: 1 });
   });
 
   it('checks ARM templates, and writes SARIF for code scanning', () => {
-    const t = structuredClone(renderArmTemplate(resolveClusterSpec('t', minimalProps(), STAMP).spec).template) as any;
+    const t = structuredClone(renderArmTemplate(resolveProps('t', minimalProps(), STAMP).model).template) as any;
     t.resources[1].properties.networkProfile.loadBalancerSku = 'standard';
     const r = cli('check', '-f', 'sarif', writeJson(tmp('arm'), 'azuredeploy.json', t));
     expect(r.code).toBe(1);
@@ -171,7 +172,7 @@ describe('aks-hub init', () => {
     const dir = path.join(tmp('init-key'), 'app');
     expect(cli('init', dir, '--ssh-public-key', pub).code).toBe(0);
     const key = /sshPublicKey: "([^"]+)"/.exec(fs.readFileSync(path.join(dir, 'main.ts'), 'utf8'))![1]!;
-    expect(checkCluster(minimalProps({ linuxProfile: { sshPublicKey: key } }), STAMP).violations).toEqual([]);
+    expect(checkProps(minimalProps({ linuxProfile: { sshPublicKey: key } }), STAMP).findings).toEqual([]);
 
     const privateKey = path.join(keys, 'id_rsa');
     fs.writeFileSync(privateKey, '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n');

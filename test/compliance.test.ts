@@ -10,7 +10,8 @@ import { Lb } from '@cdktf/provider-azurestack/lib/lb';
 import { TemplateDeployment } from '@cdktf/provider-azurestack/lib/template-deployment';
 import { Testing } from 'cdktf';
 import { describe, expect, it } from 'vitest';
-import { HubAksCluster, type HubStack, HubValidationError, renderArmTemplate, resolveClusterSpec, suppressHubRule } from '../lib';
+import { HubAksCluster, type HubStack, HubValidationError, suppressHubRule } from '../lib';
+import { renderArmTemplate, resolveProps } from './support/internals';
 import { STAMP, minimalProps, newStack, thrown } from './helpers';
 
 /** A Hub stack with the azurerm provider a user porting azurerm code would have. */
@@ -106,7 +107,7 @@ describe('compliance aspect over azurestack resources', () => {
 
   it('checks hand-written ARM templates in azurestack_template_deployment', () => {
     const { stack } = newStack();
-    const template = structuredClone(renderArmTemplate(resolveClusterSpec('t', minimalProps(), STAMP).spec).template) as any;
+    const template = structuredClone(renderArmTemplate(resolveProps('t', minimalProps(), STAMP).model).template) as any;
     const cluster = template.resources[1];
     cluster.apiVersion = '2024-05-01';
     cluster.properties.networkProfile.loadBalancerSku = 'standard';
@@ -129,7 +130,7 @@ describe('50 nodes per subscription, across the app', () => {
     new HubAksCluster(stack, 'a', minimalProps({ name: 'a', nodePool: { count: 30 } }));
     new HubAksCluster(other, 'b', minimalProps({ name: 'b', nodePool: { count: 30 } }));
     const e = thrown(() => app.synth());
-    expect(e.message).toMatch(/HUB020 subscription .*: .* Got 60 nodes \(aks-hub\/a: 30, second\/b: 30\)/);
+    expect(e.message).toMatch(/HUB020 subscription .*: The clusters of this subscription add up to 60 nodes \(aks-hub\/a: 30, second\/b: 30\)/);
   });
 
   it('counts subscriptions apart when the stacks name them', () => {

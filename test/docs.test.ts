@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FEATURE_TABLE, PLATFORM_DIFFERENCES, findRule } from '../lib';
-import { HUB_SETTING_NAMES } from '../lib/constructs/hub-stack';
-import { schemaKeysAt } from '../lib/spec/schema';
+import { findRule } from '../lib';
+import { FEATURE_TABLE, PLATFORM_DIFFERENCES } from './support/internals';
+import { hubSettingsSchema } from '../lib/model/hub-settings';
+import { schemaKeysAt } from '../lib/model/props-schema';
 import { GENERATED_DOCS } from '../scripts/docs';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -29,7 +30,7 @@ describe('feature matrix data', () => {
     for (const b of rows) {
       if (b.kind === 'rule') expect(findRule(b.ruleId), b.ruleId).toBeDefined();
       if (b.kind === 'prop') {
-        const ok = b.prop.startsWith('hub.') ? HUB_SETTING_NAMES.includes(b.prop.slice(4)) : isClusterProp(b.prop);
+        const ok = b.prop.startsWith('hub.') ? (schemaKeysAt([], hubSettingsSchema) ?? []).includes(b.prop.slice(4)) : isClusterProp(b.prop);
         expect(ok, b.prop).toBe(true);
       }
     }

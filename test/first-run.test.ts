@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DuplicateFrameworkError, HubAksCluster, HubStack, HubValidationError, findRule, sshPublicKeyVariable } from '../lib';
+import { DuplicateFrameworkError, HubAksCluster, HubStack, HubValidationError, sshPublicKeyVariable } from '../lib';
+import { ruleDefinition } from './support/internals';
 import { HUB, SSH_KEY, minimalProps, newStack, synthJson } from './helpers';
 
 /** What a newcomer sees: `npm run synth`'s report, an uncaught validation error, two copies of the framework. */
@@ -70,7 +71,7 @@ describe('sshPublicKeyVariable', () => {
     // The pattern is written in the common subset of RE2 and JavaScript; the HCL string escapes are JSON's.
     const re = new RegExp(JSON.parse(`"${m![1]!}"`));
     expect(re.test(SSH_KEY)).toBe(true);
-    for (const example of findRule('HUB305')!.examples.fail) {
+    for (const example of ruleDefinition('HUB305')!.examples.fail) {
       expect(re.test((example as any).props.linuxProfile.sshPublicKey)).toBe(false);
     }
     expect(re.test(`${SSH_KEY}\nssh-rsa x`)).toBe(false);
@@ -95,7 +96,7 @@ describe('an uncaught HubValidationError', () => {
   });
 
   it('keeps the violations as data for code that catches it', () => {
-    const e = new HubValidationError('x', [{ ruleId: 'HUB001', severity: 'error', path: 'p', value: '1', allowed: 'a', message: 'm', fix: 'f' }]);
+    const e = new HubValidationError('x', [{ ruleId: 'HUB001', severity: 'error', title: 't', path: 'p', value: '1', allowed: 'a', message: 'm', fix: 'f' }]);
     expect(e.violations.map((v) => v.ruleId)).toEqual(['HUB001']);
     expect(e.ruleIds).toEqual(['HUB001']);
   });

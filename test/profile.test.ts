@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AKS_NODE_VM_SIZES, API_VERSIONS, DEFAULT_KUBERNETES_VERSION, HUB_KUBERNETES_VERSIONS, HUB_VM_SIZES, isGpuVmSize, stampProfile } from '../lib';
+import { AKS_NODE_VM_SIZES, API_VERSIONS, DEFAULT_KUBERNETES_VERSION, HUB_KUBERNETES_VERSIONS, HUB_VM_SIZES, isGpuVmSize, stampProfile } from './support/internals';
 
 describe('Hub profile data', () => {
   it('maps every resource type to its 2020-09-01-hybrid api-version', () => {

@@ -1,7 +1,8 @@
 import { Testing } from 'cdktf';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AKS_NODE_VM_SIZES, API_VERSIONS, HubAksCluster, HubValidationError, findRule, renderArmParameters } from '../lib';
+import { HubAksCluster, HubValidationError, findRule } from '../lib';
+import { AKS_NODE_VM_SIZES, API_VERSIONS, renderArmParameters } from './support/internals';
 import { SSH_KEY, newStack } from './helpers';
 import { type ArmSchemas, SCHEMA_DIR, loadArmSchemas, parametersProblems, templateProblems } from './support/arm-schemas';
 

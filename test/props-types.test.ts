@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HubAksClusterProps } from '../lib';
-import { checkCluster } from '../lib/rules/validate-cluster';
+import { checkProps } from './support/internals';
 import { STAMP, minimalProps } from './helpers';
 
 /**
@@ -70,11 +70,11 @@ describe('Azure-only knobs', () => {
       nodePool: { enableAutoScaling: false, availabilityZones: [], type: 'VirtualMachineScaleSets' },
       network: { policy: 'azure', loadBalancerSku: 'basic', outboundType: 'loadBalancer' },
     };
-    expect(checkCluster(ok, STAMP).violations).toEqual([]);
+    expect(checkProps(ok, STAMP).findings).toEqual([]);
   });
 
   it.each(azureOnly)('%s fires with its own message for JavaScript callers', (id, extra) => {
-    const v = checkCluster({ ...minimalProps(), ...extra }, STAMP).violations;
+    const v = checkProps({ ...minimalProps(), ...extra }, STAMP).findings;
     expect(v.map((x) => x.ruleId)).toEqual([id]);
     expect(v[0]!.message).not.toMatch(/unrecognized|Unknown property/i);
   });

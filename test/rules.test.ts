@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { HubValidationError, RULES, checkCluster, findRule, resolveClusterSpec } from '../lib';
-import { HUB_RULES } from '../lib/rules/catalog';
+import { HubValidationError, RULES, findRule } from '../lib';
+import { checkProps, resolveProps } from './support/internals';
+import { HUB_RULES, RULE_DEFINITIONS } from './support/internals';
 import { runExample } from './support/rule-harness';
 import { stampProfile } from '../lib/profile/stamp';
 import { STAMP, minimalProps, thrown } from './helpers';
 
-const idsOf = (props: unknown, stamp = STAMP) => checkCluster(props, stamp).violations.map((v) => v.ruleId);
+const idsOf = (props: unknown, stamp = STAMP) => checkProps(props, stamp).findings.map((v) => v.ruleId);
 const raw = (extra: Record<string, unknown>) => ({ ...minimalProps(), ...extra });
 
 describe('rule registry', () => {
@@ -16,13 +17,14 @@ describe('rule registry', () => {
       expect(r.id).toMatch(/^HUB\d{3}$/);
       for (const field of [r.title, r.source, r.why, r.fix]) expect(field.length).toBeGreaterThan(5);
       expect(['error', 'warning']).toContain(r.severity);
-      expect(findRule(r.id)).toBe(r);
+      expect(findRule(r.id)).toEqual(r);
+      expect(Object.isFrozen(r)).toBe(true);
     }
   });
 });
 
 describe('every rule in the registry', () => {
-  it.each(RULES.map((r) => [r.id, r] as const))('%s has failing and passing examples that behave', (id, rule) => {
+  it.each(RULE_DEFINITIONS.map((r) => [r.id, r] as const))('%s has failing and passing examples that behave', (id, rule) => {
     expect(rule.examples.fail.length).toBeGreaterThan(0);
     expect(rule.examples.pass.length).toBeGreaterThan(0);
     for (const example of rule.examples.fail) expect(runExample(example), JSON.stringify(example)).toContain(id);
@@ -32,8 +34,10 @@ describe('every rule in the registry', () => {
   it('every check kind a rule has is exercised by a failing example', () => {
     for (const r of HUB_RULES) {
       const kinds = r.examples.fail.flatMap((e) => Object.keys(e));
-      if (r.checkProps || r.checkSpec) expect(kinds.some((k) => k === 'props' || k === 'clusters'), r.id).toBe(true);
-      if (r.checkArm) expect(kinds, r.id).toContain('arm');
+      if (r.checkProps) expect(kinds.some((k) => k === 'props' || k === 'clusters'), r.id).toBe(true);
+      // A cluster check runs on every form of a cluster; its examples may use any of them.
+      if (r.check) expect(kinds.some((k) => ['props', 'clusters', 'arm', 'resource'].includes(k)), r.id).toBe(true);
+      if (r.armResources) expect(kinds, r.id).toContain('arm');
       if (r.resources) expect(kinds.some((k) => k === 'resource' || k === 'provider'), r.id).toBe(true);
     }
   });
@@ -42,7 +46,7 @@ describe('every rule in the registry', () => {
 describe('cluster rules', () => {
   it('collects every violation instead of stopping at the first', () => {
     const e = thrown(() =>
-      resolveClusterSpec('HubAksCluster test', raw({ loadBalancerSku: 'standard', identity: { type: 'SystemAssigned' }, skuTier: 'Paid', nodePool: { vmSize: 'Standard_NC6' } }), STAMP),
+      resolveProps('HubAksCluster test', raw({ loadBalancerSku: 'standard', identity: { type: 'SystemAssigned' }, skuTier: 'Paid', nodePool: { vmSize: 'Standard_NC6' } }), STAMP),
     );
     expect(e).toBeInstanceOf(HubValidationError);
     expect(e.ruleIds).toEqual(['HUB001', 'HUB003', 'HUB015', 'HUB017']);
@@ -52,39 +56,40 @@ describe('cluster rules', () => {
   });
 
   it('each violation names the path, the value, what is allowed and the fix', () => {
-    const [v] = checkCluster(raw({ loadBalancerSku: 'standard' }), STAMP).violations;
+    const [v] = checkProps(raw({ loadBalancerSku: 'standard' }), STAMP).findings;
     expect(v).toEqual({
       ruleId: 'HUB001',
       severity: 'error',
+      title: 'Standard load balancer',
       path: 'loadBalancerSku',
       value: '"standard"',
       allowed: "'basic'",
       message: 'Azure Stack Hub supports only the basic load balancer.',
-      fix: "Remove loadBalancerSku or set it to 'basic'.",
+      fix: "Set loadBalancerSku to 'basic'.",
     });
   });
 
   it('masks secrets in every message', () => {
-    const e = thrown(() => resolveClusterSpec('t', raw({ servicePrincipal: { clientId: 'x', clientSecret: 'hunter2-literal' } }), STAMP));
+    const e = thrown(() => resolveProps('t', raw({ servicePrincipal: { clientId: 'x', clientSecret: 'hunter2-literal' } }), STAMP));
     expect(e.message).not.toContain('hunter2-literal');
     expect(e.violations[0].value).toContain('masked');
-    const wrongType = checkCluster(raw({ servicePrincipal: { clientId: 'x', clientSecret: 12345678 } }), STAMP).violations;
+    const wrongType = checkProps(raw({ servicePrincipal: { clientId: 'x', clientSecret: 12345678 } }), STAMP).findings;
     expect(wrongType.map((v) => v.ruleId)).toEqual(['HUB100']);
     expect(JSON.stringify(wrongType)).not.toContain('12345678');
   });
 
   it('reports an unknown property with a suggestion, not a generic error', () => {
-    const [v] = checkCluster(raw({ kubernetesVerison: '1.20.7' }), STAMP).violations;
+    const [v] = checkProps(raw({ kubernetesVerison: '1.20.7' }), STAMP).findings;
     expect(v!.ruleId).toBe('HUB101');
     expect(v!.path).toBe('kubernetesVerison');
     expect(v!.message).toContain("did you mean 'kubernetesVersion'");
-    const nested = checkCluster(raw({ nodePool: { vmsize: 'Standard_DS2_v2' } }), STAMP).violations;
+    const nested = checkProps(raw({ nodePool: { vmsize: 'Standard_DS2_v2' } }), STAMP).findings;
     expect(nested.map((x) => [x.ruleId, x.path])).toEqual([['HUB101', 'nodePool.vmsize']]);
     expect(nested[0]!.message).toContain("'vmSize'");
   });
 
   it('reports wrong types with HUB100 and the path', () => {
-    const v = checkCluster(raw({ nodePool: { count: 'three' }, network: { plugin: 'cilium' } }), STAMP).violations;
+    const v = checkProps(raw({ nodePool: { count: 'three' }, network: { plugin: 'cilium' } }), STAMP).findings;
     expect(v.map((x) => [x.ruleId, x.path])).toEqual([
       ['HUB100', 'nodePool.count'],
       ['HUB100', 'network.plugin'],
@@ -101,13 +106,13 @@ describe('cluster rules', () => {
     expect(idsOf(raw({ kubernetesVersion: '1.21.2', nodePool: { vmSize: 'Standard_D2s_v5' } }), stamp)).toEqual([]);
     const replaced = stampProfile('local', { kubernetesVersions: { replace: ['1.19.11'] } });
     expect(idsOf(raw({}), replaced)).toEqual(['HUB103']);
-    const [v] = checkCluster(raw({}), replaced).violations;
+    const [v] = checkProps(raw({}), replaced).findings;
     expect(v!.allowed).toBe("'1.19.11'");
     expect(v!.fix).toContain('kubernetesVersions');
   });
 
   it('names the right case when a size differs only in case', () => {
-    const [v] = checkCluster(raw({ nodePool: { vmSize: 'standard_ds2_v2' } }), STAMP).violations;
+    const [v] = checkProps(raw({ nodePool: { vmSize: 'standard_ds2_v2' } }), STAMP).findings;
     expect(v!.ruleId).toBe('HUB016');
     expect(v!.allowed).toContain("'Standard_DS2_v2'");
   });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CLUSTER_DEFAULTS, checkCluster, resolveClusterSpec } from '../lib';
+import { PROP_DEFAULTS, checkProps, resolveProps } from './support/internals';
 import { requiredSubnetAddresses } from '../lib/rules/catalog';
-import { parseCidr } from '../lib/spec/cidr';
+import { parseCidr } from '../lib/model/cidr';
 import { CLIENT_ID, SSH_KEY, STAMP, minimalProps } from './helpers';
 
-const specOf = (props: unknown) => resolveClusterSpec('test', props, STAMP).spec;
+const specOf = (props: unknown) => resolveProps('test', props, STAMP).model;
 
-describe('ClusterSpec defaults', () => {
+describe('cluster model defaults from props', () => {
   const spec = specOf(minimalProps());
 
   it('applies every Hub default once', () => {
@@ -53,7 +53,7 @@ describe('ClusterSpec defaults', () => {
   });
 
   it('sizes the default subnet for the 50-node Hub maximum at the default max pods', () => {
-    const subnet = parseCidr(CLUSTER_DEFAULTS.subnetPrefix)!;
+    const subnet = parseCidr(PROP_DEFAULTS['network.vnet.subnetPrefix'])!;
     const need = requiredSubnetAddresses(spec, 50);
     expect(need).toBe(BigInt(51 * 31 + 5));
     expect(subnet.size >= need).toBe(true);
@@ -98,8 +98,8 @@ describe('ClusterSpec defaults', () => {
   });
 
   it('returns no spec when the shape is wrong', () => {
-    const r = checkCluster({ name: 3 }, STAMP);
-    expect(r.spec).toBeUndefined();
-    expect(r.violations.map((v) => v.ruleId)).toContain('HUB100');
+    const r = checkProps({ name: 3 }, STAMP);
+    expect(r.model).toBeUndefined();
+    expect(r.findings.map((v) => v.ruleId)).toContain('HUB100');
   });
 });

@@ -31,7 +31,7 @@ describe('hubFindings and assertHubCompliant', () => {
     const { stack } = newStack();
     new Lb(stack, 'lb', { name: 'lb', location: 'local', resourceGroupName: 'rg', sku: 'Standard' });
     const findings = hubFindings(stack);
-    expect(findings.map((f) => [f.ruleId, f.severity, f.constructPath])).toEqual([['HUB026', 'warning', 'aks-hub/lb']]);
+    expect(findings.map((f) => [f.ruleId, f.severity, f.location?.constructPath])).toEqual([['HUB026', 'warning', 'aks-hub/lb']]);
     expect(hubFindings(stack)).toHaveLength(1);
     expect(() => assertHubCompliant(stack)).not.toThrow();
     expect(() => assertHubCompliant(stack, { allowWarnings: false })).toThrow(/HUB026/);

@@ -1,30 +1,27 @@
 import { RULES } from '../rules/registry';
-import type { CheckFinding } from './check';
+import { type Finding, findingWhere as where } from '../rules/finding';
 
 /** Output formats of `aks-hub check`. */
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
 
-function summary(findings: readonly CheckFinding[], files: number): { errors: number; warnings: number; files: number } {
+function summary(findings: readonly Finding[], files: number): { errors: number; warnings: number; files: number } {
   return { errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length, files };
 }
 
-export function formatText(findings: readonly CheckFinding[], files: number): string {
+export function formatText(findings: readonly Finding[], files: number): string {
   const s = summary(findings, files);
-  const lines = findings.map((f) => {
-    const where = f.path === '(resource)' ? f.address : `${f.address}.${f.path}`;
-    return `${f.file}: ${f.ruleId} ${f.severity} ${where}: ${f.message} Got ${f.value}; allowed: ${f.allowed}.\n    fix: ${f.fix}`;
-  });
+  const lines = findings.map((f) => `${f.location?.file}: ${f.ruleId} ${f.severity} ${where(f)}: ${f.message} Got ${f.value}; allowed: ${f.allowed}.\n    fix: ${f.fix}`);
   lines.push(`${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'}.`);
   return `${lines.join('\n')}\n`;
 }
 
-export function formatJson(findings: readonly CheckFinding[], files: number): string {
+export function formatJson(findings: readonly Finding[], files: number): string {
   return `${JSON.stringify({ findings, summary: summary(findings, files) }, null, 2)}\n`;
 }
 
 /** SARIF 2.1.0, for CI code scanning. */
-export function formatSarif(findings: readonly CheckFinding[], _files: number, version: string): string {
+export function formatSarif(findings: readonly Finding[], _files: number, version: string): string {
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -52,8 +49,8 @@ export function formatSarif(findings: readonly CheckFinding[], _files: number, v
           message: { text: `${f.message} Got ${f.value}; allowed: ${f.allowed}. Fix: ${f.fix}` },
           locations: [
             {
-              physicalLocation: { artifactLocation: { uri: f.file.split('\\').join('/') } },
-              logicalLocations: [{ fullyQualifiedName: f.path === '(resource)' ? f.address : `${f.address}.${f.path}`, kind: 'resource' }],
+              physicalLocation: { artifactLocation: { uri: (f.location?.file ?? '').split('\\').join('/') } },
+              logicalLocations: [{ fullyQualifiedName: where(f), kind: 'resource' }],
             },
           ],
         })),

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MIN_RSA_KEY_BITS, isAcceptedKey, parseSshPublicKey } from '../spec/ssh-key';
+import { MIN_RSA_KEY_BITS, isAcceptedKey, parseSshPublicKey } from '../model/ssh-key';
 import { InputError } from './inputs';
 
 /** Options of `aks-hub init`. */

@@ -1,31 +1,9 @@
+import { type InputDocument, classify } from '../import/documents';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** What a JSON file holds, as far as `aks-hub check` is concerned. */
-export type DocumentKind = 'terraform' | 'plan' | 'arm' | 'arm-parameters' | 'other';
-
-/** One JSON file to check. */
-export interface InputDocument {
-  readonly file: string;
-  readonly kind: DocumentKind;
-  readonly json: Record<string, unknown>;
-}
-
 /** Input that cannot be checked: the CLI prints the reason on one line and exits 2. */
 export class InputError extends Error {}
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/** Tells Terraform JSON, `terraform show -json` output and ARM files apart. */
-export function classify(json: unknown): DocumentKind {
-  if (!isObject(json)) return 'other';
-  const schema = typeof json.$schema === 'string' ? json.$schema : '';
-  if (/deploymentParameters/i.test(schema)) return 'arm-parameters';
-  if (Array.isArray(json.resources) && (/deploymentTemplate/i.test(schema) || typeof json.contentVersion === 'string')) return 'arm';
-  if (typeof json.format_version === 'string' && (isObject(json.planned_values) || isObject(json.values) || Array.isArray(json.resource_changes))) return 'plan';
-  if (['resource', 'provider', 'data'].some((k) => isObject(json[k]))) return 'terraform';
-  return 'other';
-}
 
 function readJson(file: string): unknown {
   let text: string;
@@ -77,6 +55,12 @@ export function readInputs(paths: readonly string[]): InputDocument[] {
     const kind = classify(json);
     if (kind === 'other') throw new InputError(`${p}: not Terraform JSON, terraform show -json output, or an ARM template`);
     docs.push({ file: p, kind, json: json as Record<string, unknown> });
+    // A template's parameters file beside it gives its parameters their values.
+    const params = p.replace(/\.json$/, '.parameters.json');
+    if (kind === 'arm' && params !== p && !paths.includes(params) && fs.existsSync(params)) {
+      const pj = readJson(params);
+      if (classify(pj) === 'arm-parameters') docs.push({ file: params, kind: 'arm-parameters', json: pj as Record<string, unknown> });
+    }
   }
   if (docs.length === 0) throw new InputError(`no Terraform JSON, plan or ARM template found in ${paths.join(', ')}`);
   return docs;

@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { stampProfile } from '../profile/stamp';
-import { RULES, findRule } from '../rules/registry';
+import { propName } from '../import/from-props';
+import { inWordsOf } from '../rules/finding';
+import { RULES, ruleChecks, ruleDefinition } from '../rules/registry';
 import { checkDocuments } from './check';
 import { FORMATS, type Format, formatJson, formatSarif, formatText } from './formats';
 import { initProject } from './init';
@@ -37,23 +39,19 @@ function explain(id: string | undefined, io: Io): number {
     for (const r of RULES) io.out(`${r.id}  ${r.severity.padEnd(7)}  ${r.title}\n`);
     return 0;
   }
-  const r = findRule(id.toUpperCase());
+  const r = ruleDefinition(id.toUpperCase());
   if (!r) {
     io.err(`aks-hub: no rule ${id}; 'aks-hub explain' lists them all\n`);
     return 2;
   }
-  const checks = [
-    r.checkProps || r.checkSpec ? 'HubAksCluster props' : undefined,
-    r.resources ? `Terraform resources (${Object.keys(r.resources).join(', ')})` : undefined,
-    r.checkArm ? 'ARM templates' : undefined,
-  ].filter(Boolean);
+  const checks = ruleChecks(r);
   io.out(
     [
       `${r.id}  ${r.title}`,
       `severity: ${r.severity}${r.suppressible ? ' (can be suppressed with a reason)' : ' (a hard limit: cannot be suppressed)'}`,
       `source:   ${r.source}`,
       `why:      ${r.why}`,
-      `fix:      ${r.fix}`,
+      `fix:      ${inWordsOf(r.fix, propName)}`,
       ...(checks.length ? [`checks:   ${checks.join('; ')}`] : []),
       '',
     ].join('\n'),
@@ -83,9 +81,10 @@ export function run(argv: readonly string[], io: Io = processIo): number {
     .argument('<paths...>', 'files or directories')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--vm-size <sizes...>', 'VM sizes the stamp offers beyond the Hub list')
-    .action((paths: string[], opts: { format: Format; vmSize?: string[] }) => {
+    .option('--kubernetes-version <versions...>', 'Kubernetes versions the stamp offers beyond the Hub list')
+    .action((paths: string[], opts: { format: Format; vmSize?: string[]; kubernetesVersion?: string[] }) => {
       const docs = readInputs(paths);
-      const stamp = stampProfile('local', { vmSizes: { add: opts.vmSize ?? [] } });
+      const stamp = stampProfile('local', { vmSizes: { add: opts.vmSize ?? [] }, kubernetesVersions: { add: opts.kubernetesVersion ?? [] } });
       const findings = checkDocuments(docs, stamp);
       const render = { text: formatText, json: formatJson, sarif: (f: typeof findings, n: number) => formatSarif(f, n, pkg.version) }[opts.format];
       io.out(render(findings, docs.length));

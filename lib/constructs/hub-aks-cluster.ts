@@ -1,17 +1,19 @@
 import { ResourceGroup } from '@cdktf/provider-azurestack/lib/resource-group';
 import { TemplateDeployment } from '@cdktf/provider-azurestack/lib/template-deployment';
-import { Annotations, Fn, TerraformOutput, TerraformStack, TerraformVariable, Token, Tokenization } from 'cdktf';
+import { Fn, TerraformOutput, TerraformStack, TerraformVariable, Token, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
-import { type ArmRendering, type ArmTemplate, renderArmParameters, renderArmTemplate } from '../arm';
+import type { ClusterModel } from '../model/cluster-model';
+import type { HubAksClusterProps } from '../model/props';
+import { type ArmRendering, type ArmTemplate, renderArmParameters, renderArmTemplate } from '../render';
+import { type Finding, HubValidationError, findingOf } from '../rules/finding';
 import { INPUT_RULES } from '../rules/input-rules';
-import { HubValidationError, formatViolation } from '../rules/violation';
-import { violationOf } from '../rules/violation-of';
+import { resolveProps } from '../rules/run';
 import { suppressHubRule, suppressedRuleIds, suppressionProblems } from '../rules/suppressions';
-import { resolveClusterSpec } from '../rules/validate-cluster';
-import type { ClusterSpec } from '../spec/cluster-spec';
-import type { HubAksClusterProps } from '../spec/props';
+import { addFindingValidation, annotate } from './findings';
 import { HubStack } from './hub-stack';
 import { sameFramework } from './one-framework';
+import { addArtifact } from './stack-artifacts';
+import { recordClusterDeployment } from './subscription-nodes';
 
 /** `a/b-c` → `a_b_c`: a Terraform-safe name for variables and outputs. */
 function terraformName(text: string): string {
@@ -22,7 +24,7 @@ function terraformName(text: string): string {
  * A secret token that names a Terraform variable must name a sensitive variable without a default:
  * a default is written in plain text to cdk.tf.json, and a non-sensitive value is printed by plan.
  */
-function secretVariableProblems(scope: Construct, secrets: Record<string, string | undefined>): string[] {
+function secretVariableFindings(scope: Construct, secrets: Record<string, string | undefined>): Finding[] {
   const stack = TerraformStack.of(scope);
   const variables = new Map(
     stack.node
@@ -31,7 +33,7 @@ function secretVariableProblems(scope: Construct, secrets: Record<string, string
       .map((v) => [v.friendlyUniqueId, v]),
   );
   const rule = INPUT_RULES.secretVariable;
-  const problems: string[] = [];
+  const problems: Finding[] = [];
   for (const [path, token] of Object.entries(secrets)) {
     if (token === undefined) continue;
     const names = Tokenization.reverseString(token)
@@ -42,7 +44,7 @@ function secretVariableProblems(scope: Construct, secrets: Record<string, string
       const v = variables.get(name);
       if (!v) continue;
       const issue = v.default !== undefined ? 'has a default value, which is written in plain text to cdk.tf.json' : v.sensitive !== true ? 'is not marked sensitive, so plan output would print it' : undefined;
-      if (issue) problems.push(formatViolation(violationOf(rule, { path, value: `var.${name}`, allowed: 'a sensitive variable without a default', message: `The variable ${issue}.` })));
+      if (issue) problems.push(findingOf(rule, { path, value: `var.${name}`, allowed: 'a sensitive variable without a default', message: `The variable ${issue}.` }, undefined, { constructPath: scope.node.path }));
     }
   }
   return problems;
@@ -56,8 +58,8 @@ function secretVariableProblems(scope: Construct, secrets: Record<string, string
  * `cdktf.out/stacks/<stack>/arm/<id>/` for `az deployment group create`.
  */
 export class HubAksCluster extends Construct {
-  /** The validated spec, with every Hub default applied. */
-  public readonly spec: ClusterSpec;
+  /** The validated cluster model, with every Hub default applied: what the template is rendered from. */
+  public readonly model: ClusterModel;
   /** The complete ARM template, as written to `azuredeploy.json`. */
   public readonly armTemplate: ArmTemplate;
   /** Name of the managed cluster. */
@@ -88,7 +90,7 @@ export class HubAksCluster extends Construct {
     if (!stack) {
       const rule = INPUT_RULES.outsideHubStack;
       throw new HubValidationError(subject, [
-        violationOf(rule, { path: '(scope)', value: scope.node.path, allowed: 'a construct inside a HubStack', message: 'HubAksCluster must be created inside a HubStack.' }),
+        findingOf(rule, { path: '(scope)', value: scope.node.path, allowed: 'a construct inside a HubStack', message: 'HubAksCluster must be created inside a HubStack.' }),
       ]);
     }
     const suppressions = (props as { suppressions?: unknown } | undefined)?.suppressions;
@@ -97,10 +99,9 @@ export class HubAksCluster extends Construct {
       if (problems.length > 0) throw new HubValidationError(subject, problems);
       for (const s of suppressions) suppressHubRule(this, s.ruleId, s.reason);
     }
-    const { spec, violations } = resolveClusterSpec(subject, props, stack.stamp, suppressedRuleIds(this));
-    for (const w of violations) Annotations.of(this).addWarning(formatViolation(w));
-    this.spec = spec;
-    if (!Token.isUnresolved(spec.nodePool.count)) stack.addClusterNodes({ path: this.node.path, count: spec.nodePool.count });
+    const { model: spec, findings } = resolveProps(subject, props, stack.stamp, suppressedRuleIds(this));
+    for (const w of findings) annotate(this, { ...w, location: { constructPath: this.node.path } });
+    this.model = spec;
 
     const relativePath = this.node.path.split('/').slice(stack.node.path.split('/').length).join('/');
     const prefix = terraformName(relativePath);
@@ -121,7 +122,7 @@ export class HubAksCluster extends Construct {
       v.overrideLogicalId(`${prefix}_${name}`);
       return v;
     };
-    let clientSecret = spec.servicePrincipal.clientSecret;
+    let clientSecret = spec.servicePrincipal?.clientSecret;
     if (clientSecret === undefined) {
       this.clientSecretVariable = secretVariable('client_secret', `Client secret of the service principal of AKS cluster '${spec.name}'.`);
       clientSecret = this.clientSecretVariable.stringValue;
@@ -132,7 +133,7 @@ export class HubAksCluster extends Construct {
       windowsPassword = this.windowsAdminPasswordVariable.stringValue;
     }
 
-    this.node.addValidation({ validate: () => secretVariableProblems(this, { 'servicePrincipal.clientSecret': spec.servicePrincipal.clientSecret, 'windowsProfile.adminPassword': spec.windowsProfile?.adminPassword }) });
+    addFindingValidation(this, () => secretVariableFindings(this, { 'servicePrincipal.clientSecret': spec.servicePrincipal?.clientSecret, 'windowsProfile.adminPassword': spec.windowsProfile?.adminPassword }));
 
     // The cluster and everything it uses: the same template as azuredeploy.json, deployed into the
     // group. Terraform holds no network resource, so destroy never deletes a subnet that the nodes
@@ -153,6 +154,7 @@ export class HubAksCluster extends Construct {
         Object.fromEntries(Object.keys(rendering.template.parameters).map((name) => [name, { value: parameterValues[name] }])),
       ),
     });
+    recordClusterDeployment(this.deployment, { where: this.node.path, count: spec.nodePool.count });
     this.clusterName = spec.name;
     this.fqdn = this.deployment.outputs.lookup('controlPlaneFqdn');
     this.clusterId = this.deployment.outputs.lookup('clusterResourceId');
@@ -171,7 +173,7 @@ export class HubAksCluster extends Construct {
     // The same template for `az deployment group create`, beside cdk.tf.json.
     this.armTemplate = rendering.template;
     const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
-    stack.addArtifact({ relativePath: `arm/${relativePath}/azuredeploy.json`, render: () => json(rendering.template) });
-    stack.addArtifact({ relativePath: `arm/${relativePath}/azuredeploy.parameters.json`, render: () => json(renderArmParameters(rendering)) });
+    addArtifact(stack, { relativePath: `arm/${relativePath}/azuredeploy.json`, render: () => json(rendering.template) });
+    addArtifact(stack, { relativePath: `arm/${relativePath}/azuredeploy.parameters.json`, render: () => json(renderArmParameters(rendering)) });
   }
 }

@@ -1,67 +1,34 @@
-import { TerraformResource, Token } from 'cdktf';
+import { TerraformResource, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
-import { MAX_NODES_PER_SUBSCRIPTION } from '../profile/hub-limits';
-import { INPUT_RULES } from '../rules/input-rules';
-import { findRule } from '../rules/registry';
-import { valueAt } from '../rules/rule';
-import { formatViolation } from '../rules/violation';
+import { importTerraformElements } from '../import/documents';
+import type { StampProfile } from '../profile/stamp';
+import type { ClusterNodes } from '../rules/subscription-nodes';
+import { elementOf } from './terraform-element';
 
-/** Nodes one cluster puts in a subscription. */
-export interface NodeCount {
-  /** Construct path of the cluster. */
-  readonly path: string;
-  readonly count: number;
+/** The template deployments HubAksClusters made, with their nodes: already checked, counted from the model. */
+const own = new WeakMap<IConstruct, ClusterNodes>();
+
+/** Records the template deployment of a HubAksCluster and its nodes. */
+export function recordClusterDeployment(deployment: IConstruct, nodes: ClusterNodes): void {
+  own.set(deployment, nodes);
 }
 
-/** Where a cluster's nodes count: the stamp's endpoint and the subscription. */
-export interface SubscriptionKey {
-  readonly endpointHost: string;
-  /** `undefined` means "whatever ARM_SUBSCRIPTION_ID names": such stacks count together. */
-  readonly subscriptionId?: string;
-}
-
-/** What a stack tells the app-wide count. */
-export interface NodeCountSource {
-  readonly subscription: SubscriptionKey;
-  /** Clusters of this stack and their node counts (concrete counts only). */
-  nodeCounts(): NodeCount[];
-}
-
-const keyText = (k: SubscriptionKey): string => `${k.endpointHost}|${k.subscriptionId ?? ''}`;
-
-/** Node counts of raw azurerm clusters a user added to `stack`. */
-export function rawClusterNodeCounts(stack: IConstruct): NodeCount[] {
-  return stack.node
-    .findAll()
-    .filter((c): c is TerraformResource => c instanceof TerraformResource && c.terraformResourceType === 'azurerm_kubernetes_cluster')
-    .flatMap((r) => {
-      const attrs = Object.values((r.toTerraform() as { resource: Record<string, Record<string, unknown>> }).resource.azurerm_kubernetes_cluster ?? {})[0];
-      const count = valueAt(attrs, 'default_node_pool.node_count');
-      return typeof count === 'number' && !Token.isUnresolved(count) ? [{ path: r.node.path, count }] : [];
-    });
+/** Whether a resource is the template deployment of a HubAksCluster. */
+export function isClusterDeployment(node: IConstruct): boolean {
+  return own.has(node);
 }
 
 /**
- * HUB020 over the whole app: the clusters of every stack that targets the same subscription add
- * up to at most 50 nodes. Returns the messages for `self`'s subscription, or none.
+ * The nodes of every cluster in a stack: HubAksClusters, and the clusters of resources a user
+ * added by hand (`azurerm_kubernetes_cluster`, template deployments of managed clusters), read
+ * through the same importers `aks-hub check` uses.
  */
-export function subscriptionNodeProblems(self: NodeCountSource, all: readonly NodeCountSource[]): string[] {
-  const mine = keyText(self.subscription);
-  const counts = all.filter((s) => keyText(s.subscription) === mine).flatMap((s) => s.nodeCounts());
-  const total = counts.reduce((sum, c) => sum + c.count, 0);
-  // A single cluster over the limit is reported by its own check already.
-  if (total <= MAX_NODES_PER_SUBSCRIPTION || counts.length < 2) return [];
-  const rule = findRule('HUB020') ?? INPUT_RULES.invalidValue;
-  const sub = self.subscription.subscriptionId ?? 'the one ARM_SUBSCRIPTION_ID names';
-  return [
-    formatViolation({
-      ruleId: rule.id,
-      severity: 'error',
-      path: `subscription ${sub} on ${self.subscription.endpointHost}`,
-      value: `${total} nodes (${counts.map((c) => `${c.path}: ${c.count}`).join(', ')})`,
-      allowed: `at most ${MAX_NODES_PER_SUBSCRIPTION} nodes over all clusters of one subscription`,
-      message: 'The clusters of this subscription exceed the Hub AKS limit of 50 nodes per subscription.',
-      fix: rule.fix,
-    }),
-  ];
+export function stackClusterNodes(stack: TerraformStack, stamp: StampProfile): ClusterNodes[] {
+  return stack.node.findAll().flatMap((c): ClusterNodes[] => {
+    if (!(c instanceof TerraformResource) || TerraformStack.of(c) !== stack) return [];
+    const mine = own.get(c);
+    if (mine) return [mine];
+    if (c.terraformResourceType !== 'azurerm_kubernetes_cluster' && c.terraformResourceType !== 'azurestack_template_deployment') return [];
+    return importTerraformElements([elementOf(c)], stamp).clusters.filter((x) => x.input.onlyUnder === undefined).map((x) => ({ where: c.node.path, count: x.input.model.nodePool.count }));
+  });
 }

@@ -1,57 +1,37 @@
 import { Token } from 'cdktf';
-import { type Finding, type RawProps, valueAt } from './rule';
+import type { AzureOnlyFeature, ClusterModel } from '../model/cluster-model';
+import type { CheckContext, RuleHit } from './rule';
 
-/** A path and the values it may hold on Hub; a value that is not set always passes. */
-export interface PathCheck {
-  readonly path: string;
-  readonly ok: (value: unknown) => boolean;
-  readonly allowed: string;
-  readonly message: string;
-}
-
-export const absent = (v: unknown): boolean => v === undefined || v === null;
-export const falsy = (v: unknown): boolean => absent(v) || v === false;
-export const empty = (v: unknown): boolean =>
-  absent(v) || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && Object.keys(v).length === 0);
 /** Values only known at deploy time pass every check that needs the concrete value. */
 export const isConcrete = (v: unknown): boolean => !Token.isUnresolved(v);
+
 /** `true` unless the value is concrete and differs from `expected` (case-insensitively). */
 export const oneOf =
   (...expected: string[]) =>
   (v: unknown): boolean =>
     !isConcrete(v) || (typeof v === 'string' && expected.some((e) => e.toLowerCase() === v.toLowerCase()));
 
-/** Checks several paths of the same input. */
-export function paths(checks: readonly PathCheck[]) {
-  return (input: RawProps): Finding[] =>
-    checks.flatMap((c) => {
-      const value = valueAt(input, c.path);
-      return value === undefined || !isConcrete(value) || c.ok(value) ? [] : [{ path: c.path, value, allowed: c.allowed, message: c.message }];
-    });
+/** A string known at synth time. */
+export const text = (v: unknown): v is string => typeof v === 'string' && isConcrete(v);
+
+/** What leaving a setting off looks like, from the value the input wrote. */
+function offValue(value: unknown): string {
+  return typeof value === 'boolean' ? 'false or not set' : Array.isArray(value) ? 'not set (or empty)' : 'not set';
+}
+
+/** Hits for every Azure-only setting of `feature` the model holds. */
+export function azureOnly(model: ClusterModel, feature: AzureOnlyFeature, message: string | ((path: string) => string)): RuleHit[] {
+  return model.azureOnly
+    .filter((s) => s.feature === feature)
+    .map((s) => ({ path: s.path, value: s.value, allowed: offValue(s.value), message: typeof message === 'string' ? message : message(s.path) }));
+}
+
+/** A hit on a model field when its value is concrete and `ok` refuses it. */
+export function field(ctx: CheckContext, name: string, value: unknown, ok: (v: unknown) => boolean, allowed: string, message: string): RuleHit[] {
+  return value === undefined || !isConcrete(value) || ok(value) ? [] : [{ path: ctx.name(name), value, allowed, message }];
 }
 
 /** A check that finds a whole resource type unavailable on Hub. */
 export function unavailable(type: string, message: string, allowed = 'no such resource on Azure Stack Hub') {
-  return (): Finding[] => [{ path: '(resource)', value: type, allowed, message }];
-}
-
-/** The managed cluster resources of an ARM template, and a check run on each. */
-export const MANAGED_CLUSTERS = 'Microsoft.ContainerService/managedClusters';
-
-/** Wraps a check so that it runs only on ARM managedClusters resources. */
-export function onManagedCluster(check: (resource: RawProps) => Finding[]) {
-  return (resource: RawProps): Finding[] =>
-    typeof resource.type === 'string' && resource.type.toLowerCase() === MANAGED_CLUSTERS.toLowerCase() ? check(resource) : [];
-}
-
-/** Runs `check` on each agent pool profile of an ARM managed cluster, with the pool's path. */
-export function eachArmPool(resource: RawProps, check: (pool: RawProps, path: string) => Finding[]): Finding[] {
-  const pools = valueAt(resource, 'properties.agentPoolProfiles');
-  if (!Array.isArray(pools)) return [];
-  return pools.flatMap((pool, i) => (pool && typeof pool === 'object' ? check(pool as RawProps, `properties.agentPoolProfiles.${i}`) : []));
-}
-
-/** Prefixes the paths of findings. */
-export function under(prefix: string, findings: Finding[]): Finding[] {
-  return findings.map((f) => ({ ...f, path: `${prefix}.${f.path}` }));
+  return (): RuleHit[] => [{ path: '(resource)', value: type, allowed, message }];
 }

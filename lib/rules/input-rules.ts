@@ -1,4 +1,4 @@
-import type { RuleInfo } from './rule';
+import type { RuleDefinition } from './rule';
 
 /**
  * Rules reported by the validation pipeline itself (shape checks, stack settings) rather than
@@ -98,4 +98,4 @@ export const INPUT_RULES = {
       pass: [{ suppression: { ruleId: 'HUB016', reason: 'the operator offers Standard_D2s_v5 on this stamp' } }],
     },
   },
-} as const satisfies Record<string, RuleInfo>;
+} as const satisfies Record<string, RuleDefinition>;

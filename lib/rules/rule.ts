@@ -1,6 +1,7 @@
+import type { Vocabulary } from '../import/cluster-input';
+import type { ClusterModel } from '../model/cluster-model';
 import type { StampProfile } from '../profile/stamp';
-import type { ClusterSpec } from '../spec/cluster-spec';
-import type { Severity } from './violation';
+import type { Severity } from './finding';
 
 /** What every rule states about itself. Ids are stable forever and never reused. */
 export interface RuleInfo {
@@ -14,14 +15,21 @@ export interface RuleInfo {
   readonly source: string;
   /** Why Azure Stack Hub needs the rule. */
   readonly why: string;
-  /** How to fix a violation. */
+  /**
+   * How to fix a violation. `{nodePool.count}` stands for a cluster model field, and is written
+   * in the words of the input checked: `nodePool.count`, `default_node_pool.node_count`, …
+   */
   readonly fix: string;
   /**
    * Whether a suppression (with a reason) may silence the rule. Hard platform limits cannot be
    * suppressed: the Hub would reject the deployment anyway.
    */
   readonly suppressible: boolean;
-  /** Inputs that break the rule and inputs that pass it; the test suite runs every one. */
+}
+
+/** A rule as the library defines it: what it states, and examples the test suite runs. */
+export interface RuleDefinition extends RuleInfo {
+  /** Inputs that break the rule and inputs that pass it. */
   readonly examples: { readonly fail: readonly RuleExample[]; readonly pass: readonly RuleExample[] };
 }
 
@@ -41,34 +49,43 @@ export type RuleExample =
   | { readonly outsideStack: boolean }
   | { readonly suppression: { readonly ruleId: string; readonly reason: string } };
 
-/** A rule's finding before the registry adds the rule's id, severity and fix. */
-export interface Finding {
+/** What a check found, before the registry adds the rule's id, severity and fix. */
+export interface RuleHit {
+  /** Where, in the words of the input checked. */
   readonly path: string;
   readonly value: unknown;
   readonly allowed: string;
   readonly message: string;
-  /** Mask the value in messages. */
+  /** Mask the value in every output. */
   readonly secret?: boolean;
   /** A fix more specific than the rule's own. */
   readonly fix?: string;
 }
 
-/** Untyped props, as a JavaScript caller or a JSON config may pass them. */
+/** Untyped input, as a JavaScript caller, a JSON config or a Terraform file may hold it. */
 export type RawProps = Readonly<Record<string, unknown>>;
 
-/** Checks the attributes of one raw Terraform resource (snake_case, as synthesized). */
-export type ResourceCheck = (attributes: RawProps, stamp: StampProfile) => Finding[];
+/** What a cluster check is told about the input besides the model. */
+export interface CheckContext {
+  readonly stamp: StampProfile;
+  /** The input's own name for a model field. */
+  name(field: string): string;
+  readonly vocabulary: Vocabulary;
+}
+
+/** Checks the attributes of one Terraform resource or provider that is not a cluster. */
+export type ResourceCheck = (attributes: RawProps) => RuleHit[];
 
 /** A rule and the checks it runs. Any subset of the checks may be present. */
-export interface HubRule extends RuleInfo {
-  /** Checks a cluster's raw props: Azure-only knobs and values that must not reach the spec. */
-  readonly checkProps?: (props: RawProps, stamp: StampProfile) => Finding[];
-  /** Checks a cluster's spec, after the shape check and defaults. */
-  readonly checkSpec?: (spec: ClusterSpec, stamp: StampProfile) => Finding[];
-  /** Checks raw Terraform resources (and providers) a user adds to a HubStack, by Terraform type. */
+export interface HubRule extends RuleDefinition {
+  /** Checks one cluster, whichever input it was read from. */
+  readonly check?: (model: ClusterModel, ctx: CheckContext) => RuleHit[];
+  /** Checks what only props can get wrong: their shape beyond types, tokens, prototype keys. */
+  readonly checkProps?: (props: RawProps) => RuleHit[];
+  /** Checks Terraform resources, data sources and providers other than clusters, by type. */
   readonly resources?: Readonly<Record<string, ResourceCheck>>;
-  /** Checks one resource of an ARM template written by hand (each rule picks the types it knows). */
-  readonly checkArm?: (resource: RawProps, stamp: StampProfile) => Finding[];
+  /** ARM resource types (lower-case) that Hub lacks, with the message. */
+  readonly armResources?: Readonly<Record<string, string>>;
 }
 
 /**

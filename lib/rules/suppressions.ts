@@ -1,9 +1,8 @@
 import type { IConstruct } from 'constructs';
-import type { RuleSuppression } from '../spec/props';
+import type { RuleSuppression } from '../model/props';
 import { INPUT_RULES } from './input-rules';
 import { findRule } from './registry';
-import { HubValidationError, type Violation } from './violation';
-import { violationOf } from './violation-of';
+import { type Finding, HubValidationError, findingOf } from './finding';
 
 export type { RuleSuppression };
 
@@ -17,12 +16,12 @@ const MIN_REASON = 10;
 const declared = new WeakMap<IConstruct, RuleSuppression[]>();
 
 /** Problems with a suppression: unknown rule, hard platform limit, or a reason too short. */
-export function suppressionProblems(s: RuleSuppression, where: string): Violation[] {
+export function suppressionProblems(s: RuleSuppression, where: string): Finding[] {
   const rule = findRule(s.ruleId);
   const meta = INPUT_RULES.suppression;
-  const v = (message: string, allowed: string, value: unknown): Violation => violationOf(meta, { path: where, value, allowed, message });
+  const v = (message: string, allowed: string, value: unknown): Finding => findingOf(meta, { path: where, value, allowed, message });
   if (!rule) return [v(`No rule ${s.ruleId} exists.`, 'a rule id from docs/rules.md', s.ruleId)];
-  const found: Violation[] = [];
+  const found: Finding[] = [];
   if (!rule.suppressible)
     found.push(v(`${rule.id} (${rule.title}) is a hard platform limit and cannot be suppressed: the Hub rejects the deployment anyway.`, 'a suppressible rule', s.ruleId));
   if (typeof s.reason !== 'string' || s.reason.trim().length < MIN_REASON)

@@ -1,6 +1,12 @@
 import { AnnotationMetadataEntryType, Testing } from 'cdktf';
+import type { IConstruct } from 'constructs';
 import type { HubStack } from '../constructs/hub-stack';
-import type { ArmParametersFile, ArmTemplate } from '../arm/template';
+import { FINDING_METADATA, validationFindings } from '../constructs/findings';
+import { renderArtifacts } from '../constructs/stack-artifacts';
+import type { ArmParametersFile, ArmTemplate } from '../render/arm-types';
+import { type Finding, formatFinding } from '../rules/finding';
+
+export type { Finding } from '../rules/finding';
 
 /** A stack's output as plain objects, ready for `toMatchSnapshot()` and explicit assertions. */
 export interface HubSynthesis {
@@ -10,54 +16,42 @@ export interface HubSynthesis {
   readonly arm: Record<string, { readonly template: ArmTemplate; readonly parameters: ArmParametersFile }>;
 }
 
-/** One finding on a stack: an error or warning annotation of a Hub rule or of cdktf. */
-export interface HubFinding {
-  /** The rule id, or `undefined` for a message that is not a Hub rule's. */
-  readonly ruleId?: string;
-  readonly severity: 'error' | 'warning';
-  /** Construct path the finding is on. */
-  readonly constructPath: string;
-  /** The whole message, starting with the rule id. */
-  readonly message: string;
-}
-
-/** Runs aspects and validations once per stack, so repeated helpers do not repeat findings. */
+/** Runs aspects once per stack, so repeated helpers do not repeat findings. */
 const prepared = new WeakSet<HubStack>();
 function synthOnce(stack: HubStack): string {
-  const json = Testing.synth(stack, true);
+  // Aspects first; validations are read as objects below, so their failure is not an exception here.
+  const json = Testing.synth(stack, false);
   prepared.add(stack);
   return json;
 }
 
 /**
- * Every error and warning on the stack after the Hub checks ran (the compliance aspect and the
- * stack's validations). Validation failures (such as HUB020 over the app) are findings too.
+ * Every Hub finding on the stack after the Hub checks ran (the compliance aspect, the clusters'
+ * checks and the stack's validations, such as HUB020 over the app), as the objects the rules made.
  */
-export function hubFindings(stack: HubStack): HubFinding[] {
-  const found: HubFinding[] = [];
-  if (!prepared.has(stack)) {
-    try {
-      synthOnce(stack);
-    } catch (e) {
-      for (const line of String((e as Error).message).split('\n')) {
-        const m = /(HUB\d{3}) .*/.exec(line);
-        if (m) found.push({ ruleId: m[1], severity: 'error', constructPath: stack.node.path, message: m[0] });
-      }
-    }
-  }
+export function hubFindings(stack: HubStack): Finding[] {
+  if (!prepared.has(stack)) synthOnce(stack);
+  const all: IConstruct[] = [stack, ...stack.node.findAll()];
+  const found: Finding[] = [];
   const seen = new Set<string>();
-  for (const c of [stack, ...stack.node.findAll()]) {
-    for (const m of c.node.metadata) {
-      const severity = m.type === AnnotationMetadataEntryType.ERROR ? 'error' : m.type === AnnotationMetadataEntryType.WARN ? 'warning' : undefined;
-      if (!severity) continue;
-      const message = String(m.data);
-      const key = `${c.node.path}|${message}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      found.push({ ...(/^HUB\d{3}/.test(message) && { ruleId: message.slice(0, 6) }), severity, constructPath: c.node.path, message });
-    }
+  const add = (f: Finding, constructPath: string) => {
+    const finding = { ...f, location: { ...f.location, constructPath: f.location?.constructPath ?? constructPath } };
+    const key = JSON.stringify(finding);
+    if (!seen.has(key)) found.push(finding), seen.add(key);
+  };
+  for (const c of all) {
+    for (const m of c.node.metadata) if (m.type === FINDING_METADATA) add(m.data as Finding, c.node.path);
+    for (const f of validationFindings(c)) add(f, c.node.path);
   }
   return found;
+}
+
+/** Error annotations that are not Hub findings: cdktf's own. */
+function otherErrors(stack: HubStack): string[] {
+  return [stack, ...stack.node.findAll()].flatMap((c) => {
+    const hub = new Set(c.node.metadata.filter((m) => m.type === FINDING_METADATA).map((m) => formatFinding(m.data as Finding)));
+    return c.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.ERROR && !hub.has(String(m.data))).map((m) => `${String(m.data)} [${c.node.path}]`);
+  });
 }
 
 /**
@@ -66,8 +60,9 @@ export function hubFindings(stack: HubStack): HubFinding[] {
  */
 export function assertHubCompliant(stack: HubStack, options: { allowWarnings?: boolean } = {}): void {
   const bad = hubFindings(stack).filter((f) => f.severity === 'error' || options.allowWarnings === false);
-  if (bad.length > 0) {
-    throw new Error(`Stack '${stack.node.id}' is not Hub-compliant (${bad.length} finding${bad.length === 1 ? '' : 's'}):\n${bad.map((f) => `${f.message} [${f.constructPath}]`).join('\n')}`);
+  const lines = [...bad.map((f) => `${formatFinding(f)} [${f.location?.constructPath}]`), ...otherErrors(stack)];
+  if (lines.length > 0) {
+    throw new Error(`Stack '${stack.node.id}' is not Hub-compliant (${lines.length} finding${lines.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
   }
 }
 
@@ -80,7 +75,7 @@ export function synthHub(stack: HubStack): HubSynthesis {
   assertHubCompliant(stack);
   const terraform = JSON.parse(json);
   const arm: Record<string, { template: ArmTemplate; parameters: ArmParametersFile }> = {};
-  for (const [file, content] of Object.entries(stack.renderArtifacts())) {
+  for (const [file, content] of Object.entries(renderArtifacts(stack))) {
     const m = /^arm\/(.+)\/azuredeploy(\.parameters)?\.json$/.exec(file);
     if (!m) continue;
     const entry = (arm[m[1]!] ??= {} as { template: ArmTemplate; parameters: ArmParametersFile });

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { API_VERSIONS } from '../../lib';
+import { API_VERSIONS } from './internals';
 
 /**
  * Microsoft's ARM JSON schemas, loaded offline from `$ARM_SCHEMA_DIR` (see

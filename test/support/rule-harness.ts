@@ -1,12 +1,10 @@
 import { Testing, TerraformProvider, TerraformResource, TerraformVariable } from 'cdktf';
-import { Construct, type IConstruct } from 'constructs';
-import { HubAksCluster, HubStack, type RuleExample, renderArmTemplate, resolveClusterSpec } from '../../lib';
-import { checkArmTemplate } from '../../lib/rules/raw-checks';
-import { suppressHubRule } from '../../lib/rules/suppressions';
-import { checkCluster } from '../../lib/rules/validate-cluster';
+import { Construct } from 'constructs';
+import { HubAksCluster, HubStack, HubValidationError, suppressHubRule } from '../../lib';
+import { checkDocuments } from '../../lib/cli/check';
+import { hubFindings } from '../../lib/testing';
 import { HUB, STAMP, minimalProps } from '../helpers';
-
-const ids = (text: string): string[] => text.match(/HUB\d{3}/g) ?? [];
+import { type RuleExample, checkProps, renderArmParameters, renderArmTemplate, resolveProps } from './internals';
 
 /** Deep merge where arrays merge by index, for ARM examples. */
 export function merge(base: unknown, patch: unknown): unknown {
@@ -21,25 +19,19 @@ export function merge(base: unknown, patch: unknown): unknown {
 
 class RawProvider extends TerraformProvider {}
 
-/** Rule ids in the error and warning annotations of a stack, after aspects and validations ran. */
+/** Rule ids of every finding on a stack, read as objects: annotations and validations. */
 function stackFindings(stack: HubStack): string[] {
-  const found: string[] = [];
-  try {
-    Testing.synth(stack, true);
-  } catch (e) {
-    found.push(...ids(String((e as Error).message)));
-  }
-  const all: IConstruct[] = [stack, ...stack.node.findAll()];
-  for (const c of all) for (const m of c.node.metadata) if (/@cdktf\/(error|warn)/.test(m.type)) found.push(...ids(String(m.data)));
-  return found;
+  return hubFindings(stack).map((f) => f.ruleId);
 }
 
+/** Rule ids of the HubValidationError `fn` throws; any other error fails the test. */
 function caught(fn: () => void): string[] {
   try {
     fn();
     return [];
   } catch (e) {
-    return ids(String((e as Error).message));
+    if (e instanceof HubValidationError) return e.violations.map((v) => v.ruleId);
+    throw e;
   }
 }
 
@@ -47,7 +39,7 @@ const hubStack = (app = Testing.app()) => new HubStack(app, 'aks-hub', { hub: HU
 
 /** Every rule id an example produces, however it is checked. */
 export function runExample(example: RuleExample): string[] {
-  if ('props' in example) return checkCluster(merge(minimalProps(), example.props), STAMP).violations.map((v) => v.ruleId);
+  if ('props' in example) return checkProps(merge(minimalProps(), example.props), STAMP).findings.map((v) => v.ruleId);
   if ('hub' in example) return caught(() => new HubStack(Testing.app(), 's', { hub: { ...HUB, ...example.hub } as never }));
   if ('resource' in example) {
     const stack = hubStack();
@@ -61,9 +53,16 @@ export function runExample(example: RuleExample): string[] {
     return stackFindings(stack);
   }
   if ('arm' in example) {
-    const template = renderArmTemplate(resolveClusterSpec('t', minimalProps(), STAMP).spec).template;
+    const template = renderArmTemplate(resolveProps('t', minimalProps(), STAMP).model).template;
     const resources = template.resources.map((r) => (r.type === 'Microsoft.ContainerService/managedClusters' ? merge(r, example.arm) : r));
-    return checkArmTemplate({ ...template, resources }, STAMP).map((f) => f.rule.id);
+    const parameters = renderArmParameters(renderArmTemplate(resolveProps('t', minimalProps(), STAMP).model));
+    return checkDocuments(
+      [
+        { file: 'azuredeploy.json', kind: 'arm', json: { ...template, resources } },
+        { file: 'azuredeploy.parameters.json', kind: 'arm-parameters', json: parameters as never },
+      ],
+      STAMP,
+    ).map((f) => f.ruleId);
   }
   if ('clusters' in example) {
     const stack = hubStack();

@@ -1,5 +1,6 @@
-import { falsy, onManagedCluster, paths, unavailable } from '../checks';
-import { type Finding, type HubRule, type RawProps, valueAt } from '../rule';
+import type { ClusterModel } from '../../model/cluster-model';
+import { unavailable } from '../checks';
+import type { HubRule, RuleHit } from '../rule';
 
 /**
  * Add-on names (ARM `addonProfiles` keys and common spellings) and the rule that blocks each;
@@ -12,24 +13,23 @@ export const ADDON_RULES: Readonly<Record<string, string>> = Object.freeze({
   aciConnectorLinux: 'HUB012',
   virtualNode: 'HUB012',
   httpApplicationRouting: 'HUB013',
+  azureMonitorMetrics: 'HUB011',
+  azureDefender: 'HUB011',
+  webAppRouting: 'HUB013',
+  ingressApplicationGateway: 'HUB013',
   azurepolicy: 'HUB014',
   azurePolicy: 'HUB014',
 });
 
 const ruleOfAddon = (name: string): string => ADDON_RULES[name] ?? 'HUB024';
 
-/** Enabled add-ons under `path` that belong to `ruleId`. An add-on given as `{ enabled: false }` is off. */
-function addons(ruleId: string, path: string) {
-  return (input: RawProps): Finding[] => {
-    const map = valueAt(input, path);
-    if (map === null || typeof map !== 'object' || Array.isArray(map)) return [];
-    return Object.entries(map as Record<string, unknown>)
-      .filter(([name, v]) => ruleOfAddon(name) === ruleId && !(v && typeof v === 'object' && (v as RawProps).enabled === false) && v !== false)
-      .map(([name, v]) => ({ path: `${path}.${name}`, value: v, allowed: 'no add-ons (none is available on Azure Stack Hub)', message: `The ${name} add-on is not available on Azure Stack Hub.` }));
-  };
+/** The model's enabled add-ons that belong to `ruleId`. */
+function addons(ruleId: string) {
+  return (m: ClusterModel): RuleHit[] =>
+    m.azureOnly
+      .filter((s) => s.feature === 'addon' && ruleOfAddon(s.addon ?? '') === ruleId)
+      .map((s) => ({ path: s.path, value: s.value, allowed: 'no add-ons (none is available on Azure Stack Hub)', message: `The ${s.addon} add-on is not available on Azure Stack Hub.` }));
 }
-
-const present = (message: string) => ({ ok: (v: unknown) => v === undefined, allowed: 'not set', message });
 
 export const ADD_ON_RULES: readonly HubRule[] = [
   {
@@ -40,16 +40,10 @@ export const ADD_ON_RULES: readonly HubRule[] = [
     why: 'There is no Log Analytics or Container Monitor on Azure Stack Hub.',
     fix: 'Remove the monitoring add-on and Log Analytics; use diagnostic settings, or run Prometheus in the cluster.',
     suppressible: false,
-    checkProps: addons('HUB011', 'addons'),
+    check: addons('HUB011'),
     resources: {
-      azurerm_kubernetes_cluster: paths([
-        { path: 'oms_agent', ...present('Azure Stack Hub has no Log Analytics monitoring for AKS.') },
-        { path: 'monitor_metrics', ...present('Azure Stack Hub has no Azure Monitor metrics for AKS.') },
-        { path: 'microsoft_defender', ...present('Defender for Containers needs Log Analytics, which Azure Stack Hub lacks.') },
-      ]),
       azurerm_log_analytics_workspace: unavailable('azurerm_log_analytics_workspace', 'Azure Stack Hub has no Log Analytics.'),
     },
-    checkArm: onManagedCluster(addons('HUB011', 'properties.addonProfiles')),
     examples: {
       fail: [
         { props: { addons: { omsagent: { enabled: true } } } },
@@ -68,12 +62,10 @@ export const ADD_ON_RULES: readonly HubRule[] = [
     why: 'Azure Container Instances do not exist on Azure Stack Hub.',
     fix: 'Remove the virtual node add-on and container groups; scale the node pool instead.',
     suppressible: false,
-    checkProps: addons('HUB012', 'addons'),
+    check: addons('HUB012'),
     resources: {
-      azurerm_kubernetes_cluster: paths([{ path: 'aci_connector_linux', ...present('Azure Stack Hub has no ACI virtual node.') }]),
       azurerm_container_group: unavailable('azurerm_container_group', 'Azure Stack Hub has no Azure Container Instances.'),
     },
-    checkArm: onManagedCluster(addons('HUB012', 'properties.addonProfiles')),
     examples: {
       fail: [
         { props: { addons: { aciConnectorLinux: { enabled: true } } } },
@@ -92,15 +84,7 @@ export const ADD_ON_RULES: readonly HubRule[] = [
     why: 'The HTTP application routing add-on is not available on Azure Stack Hub.',
     fix: 'Remove the add-on; install an ingress controller (for example ingress-nginx) with Helm.',
     suppressible: false,
-    checkProps: addons('HUB013', 'addons'),
-    resources: {
-      azurerm_kubernetes_cluster: paths([
-        { path: 'http_application_routing_enabled', ok: falsy, allowed: 'false or not set', message: 'Azure Stack Hub has no HTTP application routing.' },
-        { path: 'web_app_routing', ...present('Azure Stack Hub has no application routing add-on.') },
-        { path: 'ingress_application_gateway', ...present('Azure Stack Hub has no Application Gateway.') },
-      ]),
-    },
-    checkArm: onManagedCluster(addons('HUB013', 'properties.addonProfiles')),
+    check: addons('HUB013'),
     examples: {
       fail: [
         { props: { addons: { httpApplicationRouting: { enabled: true } } } },
@@ -118,11 +102,7 @@ export const ADD_ON_RULES: readonly HubRule[] = [
     why: 'The Azure Policy add-on is not offered by the Hub AKS resource provider.',
     fix: 'Remove the add-on; run Gatekeeper in the cluster if you need admission policies.',
     suppressible: false,
-    checkProps: addons('HUB014', 'addons'),
-    resources: {
-      azurerm_kubernetes_cluster: paths([{ path: 'azure_policy_enabled', ok: falsy, allowed: 'false or not set', message: 'Azure Stack Hub has no Azure Policy add-on.' }]),
-    },
-    checkArm: onManagedCluster(addons('HUB014', 'properties.addonProfiles')),
+    check: addons('HUB014'),
     examples: {
       fail: [
         { props: { addons: { azurepolicy: { enabled: true } } } },
@@ -140,15 +120,7 @@ export const ADD_ON_RULES: readonly HubRule[] = [
     why: 'The Hub AKS resource provider offers no add-ons.',
     fix: 'Remove the add-on and install the equivalent with Helm.',
     suppressible: false,
-    checkProps: addons('HUB024', 'addons'),
-    resources: {
-      azurerm_kubernetes_cluster: paths([
-        { path: 'key_vault_secrets_provider', ...present('Azure Stack Hub offers no AKS add-ons; install the Secrets Store CSI driver with Helm.') },
-        { path: 'open_service_mesh_enabled', ok: falsy, allowed: 'false or not set', message: 'Azure Stack Hub offers no AKS add-ons.' },
-        { path: 'confidential_computing', ...present('Azure Stack Hub offers no AKS add-ons.') },
-      ]),
-    },
-    checkArm: onManagedCluster(addons('HUB024', 'properties.addonProfiles')),
+    check: addons('HUB024'),
     examples: {
       fail: [
         { props: { addons: { kubeDashboard: { enabled: true } } } },

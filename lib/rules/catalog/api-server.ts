@@ -1,4 +1,4 @@
-import { empty, falsy, onManagedCluster, paths } from '../checks';
+import { azureOnly } from '../checks';
 import type { HubRule } from '../rule';
 
 const NO_PRIVATE = 'Azure Stack Hub has no private clusters.';
@@ -13,14 +13,7 @@ export const API_SERVER_RULES: readonly HubRule[] = [
     why: 'Private clusters need the standard load balancer and Private Link, which Hub lacks.',
     fix: 'Remove the private cluster setting; restrict access to the API server with network security groups instead.',
     suppressible: false,
-    checkProps: paths([{ path: 'enablePrivateCluster', ok: falsy, allowed: 'false or not set', message: NO_PRIVATE }]),
-    resources: {
-      azurerm_kubernetes_cluster: paths([
-        { path: 'private_cluster_enabled', ok: falsy, allowed: 'false or not set', message: NO_PRIVATE },
-        { path: 'private_dns_zone_id', ok: (v) => v === undefined, allowed: 'not set', message: NO_PRIVATE },
-      ]),
-    },
-    checkArm: onManagedCluster(paths([{ path: 'properties.apiServerAccessProfile.enablePrivateCluster', ok: falsy, allowed: 'false or not set', message: NO_PRIVATE }])),
+    check: (m) => azureOnly(m, 'privateCluster', NO_PRIVATE),
     examples: {
       fail: [
         { props: { enablePrivateCluster: true } },
@@ -41,13 +34,7 @@ export const API_SERVER_RULES: readonly HubRule[] = [
     why: 'Authorized IP ranges need the standard load balancer.',
     fix: 'Remove the authorized IP ranges; filter API server traffic at the network edge instead.',
     suppressible: false,
-    checkProps: paths([{ path: 'apiServerAuthorizedIpRanges', ok: empty, allowed: 'not set', message: NO_RANGES }]),
-    resources: {
-      azurerm_kubernetes_cluster: paths(
-        ['api_server_authorized_ip_ranges', 'api_server_access_profile.authorized_ip_ranges'].map((path) => ({ path, ok: empty, allowed: 'not set', message: NO_RANGES })),
-      ),
-    },
-    checkArm: onManagedCluster(paths([{ path: 'properties.apiServerAccessProfile.authorizedIPRanges', ok: empty, allowed: 'not set', message: NO_RANGES }])),
+    check: (m) => azureOnly(m, 'authorizedIpRanges', NO_RANGES),
     examples: {
       fail: [
         { props: { apiServerAuthorizedIpRanges: ['203.0.113.0/24'] } },

@@ -1,6 +1,14 @@
 import { Token } from 'cdktf';
+import type { Vocabulary } from '../../import/cluster-input';
 import { isConcrete } from '../checks';
-import { type HubRule, valueAt } from '../rule';
+import type { HubRule, RuleHit } from '../rule';
+
+/** How to pass a secret without writing it down, in each input's terms. */
+const SECRET_FIX: Readonly<Record<Vocabulary, string>> = {
+  props: "Leave the secret unset (the construct creates a sensitive variable), or pass a token such as new TerraformVariable(this, 'secret', { sensitive: true }).stringValue.",
+  terraform: 'Reference a sensitive variable without a default, such as client_secret = var.sp_secret, and set it with TF_VAR_sp_secret at deploy time.',
+  arm: 'Use a securestring parameter without a defaultValue, and pass its value at deploy time or as a Key Vault reference in the parameters file.',
+};
 
 /**
  * Props that may be Terraform tokens (known only at deploy time). Each is an ARM template
@@ -51,23 +59,19 @@ export const CLUSTER_SHAPE_RULES: readonly HubRule[] = [
     severity: 'error',
     source: 'Security: a literal would be written in plain text to cdk.tf.json',
     why: 'Anything in props is written to cdk.tf.json and the state; a secret must come from a sensitive variable.',
-    fix: "Leave the secret unset (the construct creates a sensitive variable), or pass a token such as new TerraformVariable(this, 'secret', { sensitive: true }).stringValue.",
+    fix: SECRET_FIX.props,
     suppressible: false,
-    checkProps: (props) =>
-      ['servicePrincipal.clientSecret', 'windowsProfile.adminPassword'].flatMap((path) => {
-        const value = valueAt(props, path);
-        return typeof value === 'string' && !Token.isUnresolved(value)
-          ? [{ path, value, secret: true, allowed: 'a token (sensitive TerraformVariable) or not set', message: 'A secret must not be a literal string.' }]
-          : [];
-      }),
-    resources: {
-      azurerm_kubernetes_cluster: (a) => {
-        const value = valueAt(a, 'service_principal.client_secret');
-        return typeof value === 'string' && !Token.isUnresolved(value) && !value.includes('${')
-          ? [{ path: 'service_principal.client_secret', value, secret: true, allowed: 'a reference to a sensitive variable', message: 'A secret must not be a literal string.' }]
-          : [];
-      },
-    },
+    check: (m, ctx) =>
+      (
+        [
+          ['servicePrincipal.clientSecret', m.servicePrincipal?.clientSecret],
+          ['windowsProfile.adminPassword', m.windowsProfile?.adminPassword],
+        ] as const
+      ).flatMap(([field, value]): RuleHit[] =>
+        typeof value === 'string' && isConcrete(value)
+          ? [{ path: ctx.name(field), value, secret: true, allowed: 'a reference to a sensitive value, or not set', message: 'A secret must not be a literal string.', fix: SECRET_FIX[ctx.vocabulary] }]
+          : [],
+      ),
     examples: {
       fail: [
         { props: { servicePrincipal: { clientId: 'app', clientSecret: 'hunter2-literal' } } },
@@ -88,10 +92,10 @@ export const CLUSTER_SHAPE_RULES: readonly HubRule[] = [
     why: "'cdktf destroy' deletes the template deployment but not the cluster it created, unless the resource group the library owns is destroyed with it.",
     fix: "Leave existingResourceGroup unset so the stack owns the group, or delete the cluster with 'az aks delete' after 'cdktf destroy'.",
     suppressible: true,
-    checkSpec: (spec) =>
+    check: (spec, ctx) =>
       spec.resourceGroup.owned
         ? []
-        : [{ path: 'existingResourceGroup', value: true, allowed: 'false or not set, for a group the stack owns', message: `The cluster goes into the existing resource group '${spec.resourceGroup.name}', which 'cdktf destroy' will not empty.` }],
+        : [{ path: ctx.name('resourceGroup.owned'), value: true, allowed: 'false or not set, for a group the stack owns', message: `The cluster goes into the existing resource group '${spec.resourceGroup.name}', which 'cdktf destroy' will not empty.` }],
     examples: {
       fail: [{ props: { resourceGroupName: 'shared-rg', existingResourceGroup: true } }],
       pass: [{ props: { resourceGroupName: 'shared-rg' } }],
@@ -106,9 +110,9 @@ export const CLUSTER_SHAPE_RULES: readonly HubRule[] = [
     why: "The two sources conflict: the Hub known issues describe Windows-only clusters, while the docs' own Windows command sends a Linux System pool with windowsProfile, and the AKS resource provider on Azure refuses a Windows System pool. No documented command produces a Windows System pool, so it may fail at deployment.",
     fix: "Leave nodePool.osType unset (Linux) and keep windowsProfile, as the docs' Windows example does; suppress with a reason if your stamp deploys Windows System pools.",
     suppressible: true,
-    checkSpec: (spec) =>
+    check: (spec, ctx) =>
       spec.nodePool.osType === 'Windows'
-        ? [{ path: 'nodePool.osType', value: 'Windows', allowed: "'Linux' (with windowsProfile, as the docs' Windows example)", message: 'The only pool is the System pool, and no documented command makes it Windows.' }]
+        ? [{ path: ctx.name('nodePool.osType'), value: 'Windows', allowed: "'Linux' (with windowsProfile, as the docs' Windows example)", message: 'The only pool is the System pool, and no documented command makes it Windows.' }]
         : [],
     examples: {
       fail: [{ props: { nodePool: { osType: 'Windows', name: 'win' }, windowsProfile: {} } }],
@@ -124,9 +128,9 @@ export const CLUSTER_SHAPE_RULES: readonly HubRule[] = [
     why: "With servicePrincipal.objectId the template grants Network Contributor on the subnet before it creates the cluster. That needs Microsoft.Authorization/roleAssignments/write on the subnet, which the docs' Contributor lacks, and the built-in Network Contributor role, which the Hub docs never list and which may not exist on a stamp. Either gap fails the whole deployment, where az aks create only warns.",
     fix: "Remove servicePrincipal.objectId and have the subnet's owner grant the role once: az role assignment create --assignee <appId> --role 'Network Contributor' --scope <subnetId>. Or suppress this warning with a reason once the deploying identity is Owner or User Access Administrator on the subnet and 'az role definition list --name \"Network Contributor\"' finds the role on the stamp.",
     suppressible: true,
-    checkSpec: (spec) =>
-      spec.network.subnet.kind === 'existing' && spec.servicePrincipal.objectId !== undefined
-        ? [{ path: 'servicePrincipal.objectId', value: spec.servicePrincipal.objectId, allowed: 'not set, with the role granted by hand', message: 'The template will grant Network Contributor on the subnet, which needs rights and a role the Hub docs do not provide.' }]
+    check: (spec, ctx) =>
+      spec.network.subnet.kind === 'existing' && spec.servicePrincipal?.objectId !== undefined
+        ? [{ path: ctx.name('servicePrincipal.objectId'), value: spec.servicePrincipal?.objectId, allowed: 'not set, with the role granted by hand', message: 'The template will grant Network Contributor on the subnet, which needs rights and a role the Hub docs do not provide.' }]
         : [],
     examples: {
       fail: [{ props: { servicePrincipal: { clientId: '11111111-2222-3333-4444-555555555555', objectId: '99999999-0000-0000-0000-000000000000' }, network: { vnet: { subnetId: '/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/virtualNetworks/v/subnets/a' } } } }],
@@ -139,11 +143,11 @@ export const CLUSTER_SHAPE_RULES: readonly HubRule[] = [
     severity: 'error',
     source: 'aks-support.md: "the highest Kubernetes version supported is 1.20.7"',
     why: 'The Hub AKS resource provider only deploys the versions its operator has installed.',
-    fix: "Use a version from `az aks get-versions` on the stamp; if it offers more than the library knows, add them with HubStack's hub.kubernetesVersions: { add: ['1.x.y'] }.",
+    fix: "Use a version from `az aks get-versions` on the stamp; if it offers more than the library knows, add them with HubStack's hub.kubernetesVersions: { add: ['1.x.y'] } (aks-hub check --kubernetes-version 1.x.y).",
     suppressible: true,
-    checkSpec: (spec, stamp) =>
-      isConcrete(spec.kubernetesVersion) && !stamp.kubernetesVersions.includes(spec.kubernetesVersion)
-        ? [{ path: 'kubernetesVersion', value: spec.kubernetesVersion, allowed: stamp.kubernetesVersions.map((v) => `'${v}'`).join(', '), message: 'The stamp does not offer this Kubernetes version.' }]
+    check: (spec, ctx) =>
+      isConcrete(spec.kubernetesVersion) && !ctx.stamp.kubernetesVersions.includes(spec.kubernetesVersion)
+        ? [{ path: ctx.name('kubernetesVersion'), value: spec.kubernetesVersion, allowed: ctx.stamp.kubernetesVersions.map((v) => `'${v}'`).join(', '), message: 'The stamp does not offer this Kubernetes version.' }]
         : [],
     examples: { fail: [{ props: { kubernetesVersion: '1.29.0' } }], pass: [{ props: { kubernetesVersion: '1.20.7' } }] },
   },
@@ -151,17 +155,19 @@ export const CLUSTER_SHAPE_RULES: readonly HubRule[] = [
     id: 'HUB104',
     title: 'Missing OS profile for the node OS',
     severity: 'error',
-    source: 'managedClusters 2020-11-01: linuxProfile for Linux nodes; aks-how-to-use-cli.md Windows example',
-    why: 'Linux nodes need an admin SSH key; Windows nodes need a Windows admin profile.',
-    fix: 'Give linuxProfile.sshPublicKey for Linux nodes, or windowsProfile for Windows nodes.',
+    source: "aks-how-to-use-cli.md: every example passes an SSH key, and the Windows example --windows-admin-*; Windows nodes cannot be created without admin credentials",
+    why: "Windows nodes need a Windows admin profile. The 2020-11-01 API makes linuxProfile optional, but the Hub docs' az aks create always sends one, so HubAksCluster requires the key for Linux nodes.",
+    fix: 'Give {linuxProfile.sshPublicKey} for Linux nodes, or {windowsProfile} for Windows nodes.',
     suppressible: false,
-    checkSpec: (spec) => {
-      if (spec.nodePool.osType === 'Linux' && !spec.linuxProfile)
-        return [{ path: 'linuxProfile', value: undefined, allowed: '{ sshPublicKey: "ssh-rsa ..." }', message: 'A Linux node pool needs linuxProfile.' }];
-      if (spec.nodePool.osType === 'Windows' && !spec.windowsProfile)
-        return [{ path: 'windowsProfile', value: undefined, allowed: '{ adminUsername?, adminPassword? }', message: 'A Windows node pool needs windowsProfile.' }];
-      return [];
-    },
+    check: (spec, ctx) =>
+      spec.nodePool.osType === 'Windows' && !spec.windowsProfile
+        ? [{ path: ctx.name('windowsProfile'), value: undefined, allowed: '{ adminUsername?, adminPassword? }', message: 'A Windows node pool needs windowsProfile.' }]
+        : [],
+    // What the library requires of its own props, where the API leaves the choice open.
+    checkProps: (props) =>
+      props.linuxProfile === undefined && (props.nodePool as { osType?: unknown } | undefined)?.osType !== 'Windows'
+        ? [{ path: 'linuxProfile', value: undefined, allowed: '{ sshPublicKey: "ssh-rsa ..." }', message: 'A Linux node pool needs linuxProfile.' }]
+        : [],
     examples: {
       fail: [{ props: { linuxProfile: undefined } }, { props: { nodePool: { osType: 'Windows', name: 'win' } } }],
       pass: [{ props: { nodePool: { osType: 'Windows', name: 'win' }, windowsProfile: {} } }],
@@ -173,11 +179,11 @@ export const CLUSTER_SHAPE_RULES: readonly HubRule[] = [
     severity: 'error',
     source: 'aks-how-to-use-cli.md: the Windows example uses `--network-plugin azure`',
     why: 'Windows node pools need Azure CNI.',
-    fix: "Set network.plugin to 'azure' (the default).",
+    fix: "Set {network.plugin} to 'azure'.",
     suppressible: false,
-    checkSpec: (spec) =>
+    check: (spec, ctx) =>
       spec.nodePool.osType === 'Windows' && spec.network.plugin !== 'azure'
-        ? [{ path: 'network.plugin', value: spec.network.plugin, allowed: "'azure'", message: 'Windows nodes need Azure CNI.' }]
+        ? [{ path: ctx.name('network.plugin'), value: spec.network.plugin, allowed: "'azure'", message: 'Windows nodes need Azure CNI.' }]
         : [],
     examples: {
       fail: [{ props: { nodePool: { osType: 'Windows', name: 'win' }, windowsProfile: {}, network: { plugin: 'kubenet' } } }],

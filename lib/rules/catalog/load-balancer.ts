@@ -1,14 +1,7 @@
-import { absent, onManagedCluster, oneOf, paths } from '../checks';
-import { type Finding, type HubRule, type RawProps, valueAt } from '../rule';
+import { azureOnly, field, oneOf } from '../checks';
+import type { HubRule } from '../rule';
 
 const BASIC_ONLY = 'Azure Stack Hub supports only the basic load balancer.';
-
-/** An unset SKU is a standard load balancer both in azurerm and in the 2020-11-01 API. */
-function skuMustBeBasic(input: RawProps, path: string, defaultNote: string): Finding[] {
-  const value = valueAt(input, path);
-  if (value === undefined) return [{ path, value, allowed: "'basic', set explicitly", message: `${BASIC_ONLY} ${defaultNote}` }];
-  return oneOf('basic')(value) ? [] : [{ path, value, allowed: "'basic'", message: BASIC_ONLY }];
-}
 
 export const LOAD_BALANCER_RULES: readonly HubRule[] = [
   {
@@ -17,15 +10,13 @@ export const LOAD_BALANCER_RULES: readonly HubRule[] = [
     severity: 'error',
     source: 'aks-overview.md: "No Standard Load Balancer. Azure Stack Hub only supports the basic load balancer."',
     why: 'The Hub AKS resource provider only deploys the basic load balancer.',
-    fix: "Remove loadBalancerSku or set it to 'basic'.",
+    fix: "Set {network.loadBalancerSku} to 'basic'.",
     suppressible: false,
-    checkProps: paths(
-      ['loadBalancerSku', 'network.loadBalancerSku'].map((path) => ({ path, ok: (v) => v === 'basic', allowed: "'basic'", message: BASIC_ONLY })),
-    ),
-    resources: {
-      azurerm_kubernetes_cluster: (a) => skuMustBeBasic(a, 'network_profile.load_balancer_sku', 'azurerm defaults load_balancer_sku to standard.'),
-    },
-    checkArm: onManagedCluster((r) => skuMustBeBasic(r, 'properties.networkProfile.loadBalancerSku', 'The 2020-11-01 API defaults to standard.')),
+    // Unset, the SKU is standard both in azurerm and in the 2020-11-01 API.
+    check: (m, ctx) =>
+      m.network.loadBalancerSku === undefined
+        ? [{ path: ctx.name('network.loadBalancerSku'), value: undefined, allowed: "'basic', set explicitly", message: `${BASIC_ONLY} Left unset, it defaults to standard.` }]
+        : field(ctx, 'network.loadBalancerSku', m.network.loadBalancerSku, oneOf('basic'), "'basic'", BASIC_ONLY),
     examples: {
       fail: [
         { props: { loadBalancerSku: 'standard' } },
@@ -48,23 +39,11 @@ export const LOAD_BALANCER_RULES: readonly HubRule[] = [
     why: 'Managed outbound IPs, outbound IPs and prefixes, NAT gateways and user-defined outbound routing need the standard load balancer.',
     fix: 'Remove the load balancer profile and the outbound type; outbound traffic uses the basic load balancer.',
     suppressible: false,
-    checkProps: paths([
-      { path: 'network.loadBalancerProfile', ok: absent, allowed: 'not set', message: 'Load balancer profiles (managed outbound IP count, outbound IPs) need the standard load balancer.' },
-      { path: 'network.outboundType', ok: oneOf('loadBalancer'), allowed: "'loadBalancer'", message: 'Only load balancer outbound is available on Azure Stack Hub.' },
-    ]),
-    resources: {
-      azurerm_kubernetes_cluster: paths([
-        { path: 'network_profile.load_balancer_profile', ok: absent, allowed: 'not set', message: 'Load balancer profiles need the standard load balancer.' },
-        { path: 'network_profile.nat_gateway_profile', ok: absent, allowed: 'not set', message: 'Azure Stack Hub has no NAT gateway.' },
-        { path: 'network_profile.outbound_type', ok: oneOf('loadBalancer'), allowed: "'loadBalancer'", message: 'Only load balancer outbound is available on Azure Stack Hub.' },
-      ]),
-    },
-    checkArm: onManagedCluster(
-      paths([
-        { path: 'properties.networkProfile.loadBalancerProfile', ok: absent, allowed: 'not set', message: 'Load balancer profiles need the standard load balancer.' },
-        { path: 'properties.networkProfile.outboundType', ok: oneOf('loadBalancer'), allowed: "'loadBalancer'", message: 'Only load balancer outbound is available on Azure Stack Hub.' },
-      ]),
-    ),
+    check: (m, ctx) => [
+      ...azureOnly(m, 'loadBalancerProfile', 'Load balancer profiles (managed outbound IP count, outbound IPs) need the standard load balancer.'),
+      ...azureOnly(m, 'natGateway', 'Azure Stack Hub has no NAT gateway.'),
+      ...field(ctx, 'network.outboundType', m.network.outboundType, oneOf('loadBalancer'), "'loadBalancer'", 'Only load balancer outbound is available on Azure Stack Hub.'),
+    ],
     examples: {
       fail: [
         { props: { network: { loadBalancerProfile: { managedOutboundIPs: { count: 2 } } } } },
@@ -88,9 +67,10 @@ export const LOAD_BALANCER_RULES: readonly HubRule[] = [
     fix: "Check the stamp's release (2406 or later), or set sku = 'Basic'.",
     suppressible: true,
     resources: {
-      azurestack_lb: paths([
-        { path: 'sku', ok: oneOf('Basic'), allowed: "'Basic' (or 'Standard' on release 2406 and later)", message: 'The Standard load balancer needs Azure Stack Hub release 2406 or later.' },
-      ]),
+      azurestack_lb: (a) =>
+        a.sku === undefined || oneOf('Basic')(a.sku)
+          ? []
+          : [{ path: 'sku', value: a.sku, allowed: "'Basic' (or 'Standard' on release 2406 and later)", message: 'The Standard load balancer needs Azure Stack Hub release 2406 or later.' }],
     },
     examples: {
       fail: [{ resource: { type: 'azurestack_lb', attributes: { name: 'lb', sku: 'Standard' } } }],

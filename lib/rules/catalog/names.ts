@@ -1,12 +1,8 @@
 import { MAX_OS_DISK_GB } from '../../profile/hub-limits';
-import { MIN_RSA_KEY_BITS, type SshKeyError, isAcceptedKey, parseSshPublicKey } from '../../spec/ssh-key';
-import { isConcrete } from '../checks';
-import type { Finding, HubRule } from '../rule';
+import { MIN_RSA_KEY_BITS, type SshKeyError, isAcceptedKey, parseSshPublicKey } from '../../model/ssh-key';
+import { isConcrete, text } from '../checks';
+import type { HubRule, RuleHit } from '../rule';
 
-/**
- * Admin user names Azure refuses on Linux and Windows nodes (the disallowed list of the
- * 2020-11-01 managedClusters API and Azure VM admin names).
- */
 /** What a valid key line looks like, for the message: never the user's own input. */
 const KEY_LINE_SHAPE = "one line 'ssh-rsa <base64 key data, about 370 characters for 2048 bits> [comment]', as in ~/.ssh/id_rsa.pub";
 
@@ -18,14 +14,17 @@ const KEY_LINE_PROBLEMS: Readonly<Record<SshKeyError, string>> = {
   truncated: 'its key data is cut short',
 };
 
+/**
+ * Admin user names Azure refuses on Linux and Windows nodes (the disallowed list of the
+ * 2020-11-01 managedClusters API and Azure VM admin names).
+ */
 export const RESERVED_ADMIN_NAMES: readonly string[] = Object.freeze([
   'administrator', 'admin', 'user', 'user1', 'test', 'user2', 'test1', 'user3', 'admin1', '1', '123', 'a', 'actuser', 'adm',
   'admin2', 'aspnet', 'backup', 'console', 'david', 'guest', 'john', 'owner', 'root', 'server', 'sql', 'support', 'support_388945a0',
   'sys', 'test2', 'test3', 'user4', 'user5',
 ]);
 
-const text = (v: unknown): v is string => typeof v === 'string' && isConcrete(v);
-const mismatch = (path: string, value: string, allowed: string, message: string): Finding[] => [{ path, value, allowed, message }];
+const mismatch = (path: string, value: string, allowed: string, message: string): RuleHit[] => [{ path, value, allowed, message }];
 
 export const NAME_RULES: readonly HubRule[] = [
   {
@@ -36,9 +35,9 @@ export const NAME_RULES: readonly HubRule[] = [
     why: 'The resource provider refuses names outside its pattern, and the Hub portal fails on upper-case names.',
     fix: 'Use 1 to 63 lower-case letters, digits, hyphens and underscores, starting and ending with a letter or digit.',
     suppressible: false,
-    checkSpec: (spec) =>
+    check: (spec, ctx) =>
       text(spec.name) && !/^[a-z0-9]$|^[a-z0-9][-_a-z0-9]{0,61}[a-z0-9]$/.test(spec.name)
-        ? mismatch('name', spec.name, '1-63 of a-z 0-9 - _, starting and ending with a letter or digit', 'The cluster name is not valid.')
+        ? mismatch(ctx.name('name'), spec.name, '1-63 of a-z 0-9 - _, starting and ending with a letter or digit', 'The cluster name is not valid.')
         : [],
     examples: { fail: [{ props: { name: 'Demo AKS' } }, { props: { name: '-x' } }], pass: [{ props: { name: 'demo_aks-1' } }] },
   },
@@ -50,9 +49,9 @@ export const NAME_RULES: readonly HubRule[] = [
     why: 'The DNS prefix becomes the API server host name.',
     fix: 'Use 1 to 54 lower-case letters, digits and hyphens, starting and ending with a letter or digit.',
     suppressible: false,
-    checkSpec: (spec) =>
+    check: (spec, ctx) =>
       text(spec.dnsPrefix) && !/^[a-z0-9]$|^[a-z0-9][-a-z0-9]{0,52}[a-z0-9]$/.test(spec.dnsPrefix)
-        ? mismatch('dnsPrefix', spec.dnsPrefix, '1-54 of a-z 0-9 -, starting and ending with a letter or digit', 'The DNS prefix is not a valid host name label.')
+        ? mismatch(ctx.name('dnsPrefix'), spec.dnsPrefix, '1-54 of a-z 0-9 -, starting and ending with a letter or digit', 'The DNS prefix is not a valid host name label.')
         : [],
     examples: { fail: [{ props: { dnsPrefix: 'my_cluster' } }, { props: { dnsPrefix: 'x'.repeat(55) } }], pass: [{ props: { dnsPrefix: 'my-cluster' } }] },
   },
@@ -64,11 +63,11 @@ export const NAME_RULES: readonly HubRule[] = [
     why: 'Pool names become VM scale set and node names; Windows computer names are short.',
     fix: 'Use 1 to 12 lower-case letters and digits starting with a letter (at most 6 for Windows).',
     suppressible: false,
-    checkSpec: (spec) => {
+    check: (spec, ctx) => {
       const name = spec.nodePool.name;
       if (!text(name)) return [];
-      if (!/^[a-z][a-z0-9]{0,11}$/.test(name)) return mismatch('nodePool.name', name, '^[a-z][a-z0-9]{0,11}$', 'The node pool name is not valid.');
-      if (spec.nodePool.osType === 'Windows' && name.length > 6) return mismatch('nodePool.name', name, 'at most 6 characters for Windows', 'Windows node pool names have at most 6 characters.');
+      if (!/^[a-z][a-z0-9]{0,11}$/.test(name)) return mismatch(ctx.name('nodePool.name'), name, '^[a-z][a-z0-9]{0,11}$', 'The node pool name is not valid.');
+      if (spec.nodePool.osType === 'Windows' && name.length > 6) return mismatch(ctx.name('nodePool.name'), name, 'at most 6 characters for Windows', 'Windows node pool names have at most 6 characters.');
       return [];
     },
     examples: {
@@ -84,10 +83,10 @@ export const NAME_RULES: readonly HubRule[] = [
     why: 'Resource Manager refuses other names.',
     fix: 'Use 1 to 90 letters, digits, _ - . ( ), not ending with a period.',
     suppressible: false,
-    checkSpec: (spec) => {
+    check: (spec, ctx) => {
       const name = spec.resourceGroup.name;
       return text(name) && !/^[-\w.()]{0,89}[-\w()]$/u.test(name)
-        ? mismatch('resourceGroupName', name, '1-90 of letters, digits, _ - . ( ), not ending with .', 'The resource group name is not valid.')
+        ? mismatch(ctx.name('resourceGroup.name'), name, '1-90 of letters, digits, _ - . ( ), not ending with .', 'The resource group name is not valid.')
         : [];
     },
     examples: { fail: [{ props: { resourceGroupName: 'rg.' } }, { props: { resourceGroupName: 'my rg' } }], pass: [{ props: { resourceGroupName: 'rg-aks.prod(1)' } }] },
@@ -100,17 +99,17 @@ export const NAME_RULES: readonly HubRule[] = [
     why: 'Azure refuses reserved admin names and names outside the pattern when it creates the node VMs.',
     fix: "Choose another admin name, e.g. 'azureuser'.",
     suppressible: false,
-    checkSpec: (spec) => {
-      const found: Finding[] = [];
+    check: (spec, ctx) => {
+      const found: RuleHit[] = [];
       const linux = spec.linuxProfile?.adminUsername;
       if (text(linux)) {
-        if (!/^[A-Za-z][-A-Za-z0-9_]{0,31}$/.test(linux)) found.push(...mismatch('linuxProfile.adminUsername', linux, '1-32 of letters, digits, - _, starting with a letter', 'The Linux admin name is not valid.'));
-        else if (RESERVED_ADMIN_NAMES.includes(linux.toLowerCase())) found.push(...mismatch('linuxProfile.adminUsername', linux, 'a name not on the reserved list', 'This admin name is reserved.'));
+        if (!/^[A-Za-z][-A-Za-z0-9_]{0,31}$/.test(linux)) found.push(...mismatch(ctx.name('linuxProfile.adminUsername'), linux, '1-32 of letters, digits, - _, starting with a letter', 'The Linux admin name is not valid.'));
+        else if (RESERVED_ADMIN_NAMES.includes(linux.toLowerCase())) found.push(...mismatch(ctx.name('linuxProfile.adminUsername'), linux, 'a name not on the reserved list', 'This admin name is reserved.'));
       }
       const win = spec.windowsProfile?.adminUsername;
       if (text(win)) {
-        if (!/^[A-Za-z0-9][-A-Za-z0-9_.]{0,19}$/.test(win) || win.endsWith('.')) found.push(...mismatch('windowsProfile.adminUsername', win, 'at most 20 of letters, digits, - _ ., not ending with a period', 'The Windows admin name is not valid.'));
-        else if (RESERVED_ADMIN_NAMES.includes(win.toLowerCase())) found.push(...mismatch('windowsProfile.adminUsername', win, 'a name not on the reserved list', 'This admin name is reserved.'));
+        if (!/^[A-Za-z0-9][-A-Za-z0-9_.]{0,19}$/.test(win) || win.endsWith('.')) found.push(...mismatch(ctx.name('windowsProfile.adminUsername'), win, 'at most 20 of letters, digits, - _ ., not ending with a period', 'The Windows admin name is not valid.'));
+        else if (RESERVED_ADMIN_NAMES.includes(win.toLowerCase())) found.push(...mismatch(ctx.name('windowsProfile.adminUsername'), win, 'a name not on the reserved list', 'This admin name is reserved.'));
       }
       return found;
     },
@@ -130,11 +129,11 @@ export const NAME_RULES: readonly HubRule[] = [
     why: 'AKS node VMs accept only RSA keys of 2048 bits or more; anything else fails at deployment.',
     fix: 'Give the whole .pub line of an RSA key, as ssh-keygen -t rsa -b 4096 writes it to ~/.ssh/id_rsa.pub, or sshPublicKeyVariable() to take it from TF_VAR_ssh_public_key at deploy.',
     suppressible: false,
-    checkSpec: (spec) => {
+    check: (spec, ctx) => {
       const key = spec.linuxProfile?.sshPublicKey;
       if (!text(key)) return [];
       const parsed = parseSshPublicKey(key);
-      const path = 'linuxProfile.sshPublicKey';
+      const path = ctx.name('linuxProfile.sshPublicKey');
       if (typeof parsed === 'string') return mismatch(path, key, KEY_LINE_SHAPE, `This is not a readable SSH public key: ${KEY_LINE_PROBLEMS[parsed]}.`);
       if (parsed.type !== 'ssh-rsa') return mismatch(path, key, 'an ssh-rsa key', `${parsed.type} keys are not accepted; only RSA keys are.`);
       if (!isAcceptedKey(parsed)) return mismatch(path, key, `an RSA key of ${MIN_RSA_KEY_BITS} bits or more`, `The RSA key has ${parsed.bits} bits.`);
@@ -164,13 +163,13 @@ export const NAME_RULES: readonly HubRule[] = [
         .filter((k) => ['__proto__', 'constructor', 'prototype'].includes(k))
         .map((k) => ({ path: `tags.${k}`, value: k, allowed: 'an ordinary tag name', message: 'This tag name is refused: it would alter object prototypes.' }));
     },
-    checkSpec: (spec) => {
+    check: (spec, ctx) => {
       const entries = Object.entries(spec.tags);
-      const found: Finding[] = [];
-      if (entries.length > 50) found.push({ path: 'tags', value: `${entries.length} tags`, allowed: 'at most 50 tags', message: 'Too many tags.' });
+      const found: RuleHit[] = [];
+      if (entries.length > 50) found.push({ path: ctx.name('tags'), value: `${entries.length} tags`, allowed: 'at most 50 tags', message: 'Too many tags.' });
       for (const [k, v] of entries) {
-        if (k.length === 0 || k.length > 512 || /[<>%&\\?/]/.test(k)) found.push({ path: `tags.${k}`, value: k, allowed: '1-512 characters without < > % & \\ ? /', message: 'The tag name is not valid.' });
-        if (isConcrete(v) && v.length > 256) found.push({ path: `tags.${k}`, value: v, allowed: 'at most 256 characters', message: 'The tag value is too long.' });
+        if (k.length === 0 || k.length > 512 || /[<>%&\\?/]/.test(k)) found.push({ path: ctx.name(`tags.${k}`), value: k, allowed: '1-512 characters without < > % & \\ ? /', message: 'The tag name is not valid.' });
+        if (isConcrete(v) && v.length > 256) found.push({ path: ctx.name(`tags.${k}`), value: v, allowed: 'at most 256 characters', message: 'The tag value is too long.' });
       }
       return found;
     },
@@ -185,12 +184,12 @@ export const NAME_RULES: readonly HubRule[] = [
     severity: 'error',
     source: 'managedClusters 2020-11-01: osDiskSizeGB 0-1023; Hub managed disks are at most 1023 GB',
     why: 'The node VMs cannot be created with a larger OS disk on Hub.',
-    fix: 'Set nodePool.osDiskSizeGb between 30 and 1023 (0 lets Azure choose).',
+    fix: 'Set {nodePool.osDiskSizeGb} between 30 and 1023 (0 lets Azure choose).',
     suppressible: false,
-    checkSpec: (spec) => {
+    check: (spec, ctx) => {
       const gb = spec.nodePool.osDiskSizeGb;
       return isConcrete(gb) && (gb < 0 || gb > MAX_OS_DISK_GB)
-        ? [{ path: 'nodePool.osDiskSizeGb', value: gb, allowed: `from 0 to ${MAX_OS_DISK_GB}`, message: 'The OS disk size is out of range.' }]
+        ? [{ path: ctx.name('nodePool.osDiskSizeGb'), value: gb, allowed: `from 0 to ${MAX_OS_DISK_GB}`, message: 'The OS disk size is out of range.' }]
         : [];
     },
     examples: { fail: [{ props: { nodePool: { osDiskSizeGb: 2048 } } }, { props: { nodePool: { osDiskSizeGb: -1 } } }], pass: [{ props: { nodePool: { osDiskSizeGb: 1023 } } }] },

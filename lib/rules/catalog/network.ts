@@ -1,20 +1,20 @@
 import { AZURE_RESERVED_SUBNET_ADDRESSES, MAX_PODS_RANGE, MIN_SERVICE_CIDR_PREFIX } from '../../profile/hub-limits';
-import { type Cidr, cidrContains, cidrOverlaps, parseCidr, parseIp } from '../../spec/cidr';
-import type { ClusterSpec } from '../../spec/cluster-spec';
-import { isConcrete, onManagedCluster, paths } from '../checks';
-import { type Finding, type HubRule, valueAt } from '../rule';
+import { type Cidr, cidrContains, cidrOverlaps, parseCidr, parseIp } from '../../model/cidr';
+import type { ClusterModel } from '../../model/cluster-model';
+import { field, isConcrete } from '../checks';
+import { type HubRule, type RuleHit, valueAt } from '../rule';
 
 const CALICO = 'Calico is not available on Azure Stack Hub; only the Azure network policy is.';
 
 /** Addresses the node subnet needs for `nodes`: Azure CNI gives every pod a subnet address. */
-export function requiredSubnetAddresses(spec: ClusterSpec, nodes = spec.nodePool.count): bigint {
+export function requiredSubnetAddresses(spec: ClusterModel, nodes = spec.nodePool.count): bigint {
   const perNode = spec.network.plugin === 'azure' ? spec.nodePool.maxPods + 1 : 1;
   // One extra node for upgrades (surge), plus the addresses Azure reserves in every subnet.
   return BigInt((nodes + 1) * perNode + AZURE_RESERVED_SUBNET_ADDRESSES);
 }
 
 /** The spec's ranges that parse, by prop path; unparsable or token ranges are left out. */
-function ranges(spec: ClusterSpec): { path: string; text: string; cidr: Cidr }[] {
+function ranges(spec: ClusterModel): { path: string; text: string; cidr: Cidr }[] {
   const n = spec.network;
   const list: [string, string | undefined][] = [
     ['network.serviceCidr', n.serviceCidr],
@@ -45,13 +45,9 @@ export const NETWORK_RULES: readonly HubRule[] = [
     severity: 'error',
     source: 'Feature table: Calico network policy: No',
     why: 'Calico (and Cilium) are not available on Hub AKS.',
-    fix: "Remove the network policy or set it to 'azure'.",
+    fix: "Remove {network.policy} or set it to 'azure'.",
     suppressible: false,
-    checkProps: paths([{ path: 'network.policy', ok: (v) => v === 'azure', allowed: "'azure' or not set", message: CALICO }]),
-    resources: {
-      azurerm_kubernetes_cluster: paths([{ path: 'network_profile.network_policy', ok: (v) => v === 'azure', allowed: "'azure' or not set", message: CALICO }]),
-    },
-    checkArm: onManagedCluster(paths([{ path: 'properties.networkProfile.networkPolicy', ok: (v) => v === 'azure', allowed: "'azure' or not set", message: CALICO }])),
+    check: (m, ctx) => field(ctx, 'network.policy', m.network.policy, (v) => v === 'azure', "'azure' or not set", CALICO),
     examples: {
       fail: [
         { props: { network: { policy: 'calico' } } },
@@ -89,7 +85,7 @@ export const NETWORK_RULES: readonly HubRule[] = [
     why: 'Every range must be an IPv4 CIDR in canonical form, and every IP an IPv4 address, or the deployment fails.',
     fix: 'Write ranges as a.b.c.d/n with the host bits zero (for example 10.240.0.0/20) and IPs as a.b.c.d.',
     suppressible: false,
-    checkSpec: (spec) => {
+    check: (spec, ctx) => {
       const n = spec.network;
       const ranges: [string, string][] = [
         ['network.serviceCidr', n.serviceCidr],
@@ -99,17 +95,17 @@ export const NETWORK_RULES: readonly HubRule[] = [
           ? [...n.subnet.addressSpace.map((a, i): [string, string] => [`network.vnet.addressSpace.${i}`, a]), ['network.vnet.subnetPrefix', n.subnet.subnetPrefix] as [string, string]]
           : []),
       ];
-      const findings: Finding[] = [];
+      const findings: RuleHit[] = [];
       for (const [path, text] of ranges) {
         if (!isConcrete(text)) continue;
         const c = parseCidr(text);
         // The docker bridge is a gateway address with its prefix (172.17.0.1/16): host bits are expected.
-        if (!c) findings.push({ path, value: text, allowed: 'an IPv4 CIDR such as 10.240.0.0/20', message: 'This is not an IPv4 address range.' });
+        if (!c) findings.push({ path: ctx.name(path), value: text, allowed: 'an IPv4 CIDR such as 10.240.0.0/20', message: 'This is not an IPv4 address range.' });
         else if (path !== 'network.dockerBridgeCidr' && c.canonical !== text)
-          findings.push({ path, value: text, allowed: `'${c.canonical}'`, message: 'The range has host bits set.', fix: `Write '${c.canonical}'.` });
+          findings.push({ path: ctx.name(path), value: text, allowed: `'${c.canonical}'`, message: 'The range has host bits set.', fix: `Write '${c.canonical}'.` });
       }
       if (isConcrete(n.dnsServiceIp) && parseIp(n.dnsServiceIp) === undefined)
-        findings.push({ path: 'network.dnsServiceIp', value: n.dnsServiceIp, allowed: 'an IPv4 address such as 10.0.0.10', message: 'This is not an IPv4 address.' });
+        findings.push({ path: ctx.name('network.dnsServiceIp'), value: n.dnsServiceIp, allowed: 'an IPv4 address such as 10.0.0.10', message: 'This is not an IPv4 address.' });
       return findings;
     },
     examples: {
@@ -123,9 +119,9 @@ export const NETWORK_RULES: readonly HubRule[] = [
     severity: 'error',
     source: 'ARM: a subnet prefix must lie inside its virtual network address space',
     why: 'The VNET deployment fails when the subnet is not inside the address space.',
-    fix: 'Choose a subnetPrefix inside network.vnet.addressSpace.',
+    fix: 'Choose a {network.vnet.subnetPrefix} inside {network.vnet.addressSpace}.',
     suppressible: false,
-    checkSpec: (spec) => {
+    check: (spec, ctx) => {
       const s = spec.network.subnet;
       if (s.kind !== 'new') return [];
       const subnet = parseCidr(s.subnetPrefix);
@@ -133,7 +129,7 @@ export const NETWORK_RULES: readonly HubRule[] = [
       if (!subnet || spaces.some((x) => !x)) return [];
       return spaces.some((space) => space && cidrContains(space, subnet))
         ? []
-        : [{ path: 'network.vnet.subnetPrefix', value: s.subnetPrefix, allowed: `inside ${s.addressSpace.join(', ')}`, message: 'The node subnet lies outside the VNET address space.' }];
+        : [{ path: ctx.name('network.vnet.subnetPrefix'), value: s.subnetPrefix, allowed: `inside ${s.addressSpace.join(', ')}`, message: 'The node subnet lies outside the VNET address space.' }];
     },
     examples: {
       fail: [{ props: { network: { vnet: { addressSpace: ['10.1.0.0/16'], subnetPrefix: '10.2.0.0/20' } } } }],
@@ -148,19 +144,19 @@ export const NETWORK_RULES: readonly HubRule[] = [
     why: 'Kubernetes routes service, pod, bridge and node addresses separately; overlapping ranges break routing in the cluster.',
     fix: 'Choose service, pod and docker bridge ranges that share no address with each other or with the node subnet.',
     suppressible: false,
-    checkSpec: (spec) => {
+    check: (spec, ctx) => {
       const byPath = new Map(ranges(spec).map((r) => [r.path, r]));
-      const found: Finding[] = [];
+      const found: RuleHit[] = [];
       for (const [a, b] of DISJOINT) {
         const x = byPath.get(a);
         const y = byPath.get(b);
-        if (x && y && cidrOverlaps(x.cidr, y.cidr)) found.push({ path: a, value: x.text, allowed: `a range that does not overlap ${b} (${y.text})`, message: `${a} overlaps ${b}.` });
+        if (x && y && cidrOverlaps(x.cidr, y.cidr)) found.push({ path: ctx.name(a), value: x.text, allowed: `a range that does not overlap ${ctx.name(b)} (${y.text})`, message: `${ctx.name(a)} overlaps ${ctx.name(b)}.` });
       }
       const pod = byPath.get('network.podCidr');
       if (pod && spec.network.subnet.kind === 'new') {
         for (const space of spec.network.subnet.addressSpace) {
           const c = isConcrete(space) ? parseCidr(space) : undefined;
-          if (c && cidrOverlaps(pod.cidr, c)) found.push({ path: 'network.podCidr', value: pod.text, allowed: `a range outside the VNET (${space})`, message: 'The kubenet pod range overlaps the VNET address space.' });
+          if (c && cidrOverlaps(pod.cidr, c)) found.push({ path: ctx.name('network.podCidr'), value: pod.text, allowed: `a range outside the VNET (${space})`, message: 'The kubenet pod range overlaps the VNET address space.' });
         }
       }
       return found;
@@ -180,9 +176,9 @@ export const NETWORK_RULES: readonly HubRule[] = [
     severity: 'warning',
     source: 'Azure CNI IP planning: the service range should not be used in the VNET',
     why: 'The service range is allowed inside the VNET space as long as no subnet uses it, but any subnet added later there breaks routing.',
-    fix: 'Move serviceCidr outside the VNET address space, or keep that part of the VNET free of subnets.',
+    fix: 'Move {network.serviceCidr} outside the VNET address space, or keep that part of the VNET free of subnets.',
     suppressible: true,
-    checkSpec: (spec) => {
+    check: (spec, ctx) => {
       const s = spec.network.subnet;
       const svc = isConcrete(spec.network.serviceCidr) ? parseCidr(spec.network.serviceCidr) : undefined;
       if (s.kind !== 'new' || !svc) return [];
@@ -191,7 +187,7 @@ export const NETWORK_RULES: readonly HubRule[] = [
           const c = isConcrete(space) ? parseCidr(space) : undefined;
           return c !== undefined && cidrOverlaps(svc, c);
         })
-        .map((space) => ({ path: 'network.serviceCidr', value: spec.network.serviceCidr, allowed: `a range outside ${space}`, message: 'The service range overlaps the VNET address space.' }));
+        .map((space) => ({ path: ctx.name('network.serviceCidr'), value: spec.network.serviceCidr, allowed: `a range outside ${space}`, message: 'The service range overlaps the VNET address space.' }));
     },
     examples: {
       fail: [{ props: { network: { vnet: { addressSpace: ['10.0.0.0/8'], subnetPrefix: '10.240.0.0/16' } } } }],
@@ -204,12 +200,12 @@ export const NETWORK_RULES: readonly HubRule[] = [
     severity: 'error',
     source: 'AKS: the service address range may not be larger than a /12',
     why: 'Kubernetes refuses service ranges with more than 2^20 addresses.',
-    fix: 'Use a service range of /12 or smaller, for example 10.0.0.0/16.',
+    fix: 'Set {network.serviceCidr} to a range of /12 or smaller, for example 10.0.0.0/16.',
     suppressible: false,
-    checkSpec: (spec) => {
+    check: (spec, ctx) => {
       const svc = isConcrete(spec.network.serviceCidr) ? parseCidr(spec.network.serviceCidr) : undefined;
       return svc && svc.prefix < MIN_SERVICE_CIDR_PREFIX
-        ? [{ path: 'network.serviceCidr', value: spec.network.serviceCidr, allowed: `a prefix of /${MIN_SERVICE_CIDR_PREFIX} or longer`, message: 'The service range is too large.' }]
+        ? [{ path: ctx.name('network.serviceCidr'), value: spec.network.serviceCidr, allowed: `a prefix of /${MIN_SERVICE_CIDR_PREFIX} or longer`, message: 'The service range is too large.' }]
         : [];
     },
     examples: { fail: [{ props: { network: { serviceCidr: '10.0.0.0/8', dnsServiceIp: '10.0.0.10' } } }], pass: [{ props: { network: { serviceCidr: '10.0.0.0/12' } } }] },
@@ -220,13 +216,13 @@ export const NETWORK_RULES: readonly HubRule[] = [
     severity: 'error',
     source: 'AKS max pods per node: Azure CNI 10-250, kubenet 10-110',
     why: 'The resource provider refuses other values.',
-    fix: 'Set nodePool.maxPods within the range of the network plugin.',
+    fix: 'Set {nodePool.maxPods} within the range of the network plugin.',
     suppressible: false,
-    checkSpec: (spec) => {
+    check: (spec, ctx) => {
       const { min, max } = MAX_PODS_RANGE[spec.network.plugin];
       const v = spec.nodePool.maxPods;
       return isConcrete(v) && (v < min || v > max)
-        ? [{ path: 'nodePool.maxPods', value: v, allowed: `from ${min} to ${max} with ${spec.network.plugin}`, message: 'Max pods is out of range for the network plugin.' }]
+        ? [{ path: ctx.name('nodePool.maxPods'), value: v, allowed: `from ${min} to ${max} with ${spec.network.plugin}`, message: 'Max pods is out of range for the network plugin.' }]
         : [];
     },
     examples: {
@@ -240,15 +236,15 @@ export const NETWORK_RULES: readonly HubRule[] = [
     severity: 'error',
     source: 'managedClusters 2020-11-01: dnsServiceIP "must be within the Kubernetes service address range"',
     why: 'The cluster DNS service gets its address from the service range; the network, first and broadcast addresses are not usable.',
-    fix: 'Choose a dnsServiceIp inside serviceCidr, not its first address (for example x.x.0.10).',
+    fix: 'Choose a {network.dnsServiceIp} inside {network.serviceCidr}, not its first address (for example x.x.0.10).',
     suppressible: false,
-    checkSpec: (spec) => {
+    check: (spec, ctx) => {
       const range = parseCidr(spec.network.serviceCidr);
       const ip = parseIp(spec.network.dnsServiceIp);
       if (!range || ip === undefined) return [];
       return ip > range.first + 1n && ip < range.last
         ? []
-        : [{ path: 'network.dnsServiceIp', value: spec.network.dnsServiceIp, allowed: `an address inside ${spec.network.serviceCidr} other than its network, first and broadcast addresses`, message: 'The DNS service IP must lie inside the service range.' }];
+        : [{ path: ctx.name('network.dnsServiceIp'), value: spec.network.dnsServiceIp, allowed: `an address inside ${spec.network.serviceCidr} other than its network, first and broadcast addresses`, message: 'The DNS service IP must lie inside the service range.' }];
     },
     examples: {
       fail: [{ props: { network: { dnsServiceIp: '10.1.0.10' } } }, { props: { network: { dnsServiceIp: '10.0.0.1' } } }],
@@ -261,21 +257,21 @@ export const NETWORK_RULES: readonly HubRule[] = [
     severity: 'error',
     source: 'aks-how-to-use-cli.md: with Azure CNI "every pod gets an IP address from the subnet"',
     why: 'With Azure CNI the subnet holds (nodes + 1) × (maxPods + 1) addresses plus five Azure reserves; with kubenet, the nodes, and the pod range a /24 per node.',
-    fix: 'Use a larger subnetPrefix (or podCidr with kubenet), fewer nodes, or fewer maxPods.',
+    fix: 'Use a larger {network.vnet.subnetPrefix} (or {network.podCidr} with kubenet), fewer nodes, or fewer {nodePool.maxPods}.',
     suppressible: false,
-    checkSpec: (spec) => {
+    check: (spec, ctx) => {
       const s = spec.network.subnet;
       if (!isConcrete(spec.nodePool.count) || !isConcrete(spec.nodePool.maxPods)) return [];
-      const found: Finding[] = [];
+      const found: RuleHit[] = [];
       const subnet = s.kind === 'new' && isConcrete(s.subnetPrefix) ? parseCidr(s.subnetPrefix) : undefined;
       const need = requiredSubnetAddresses(spec);
       if (s.kind === 'new' && subnet && need > subnet.size)
-        found.push({ path: 'network.vnet.subnetPrefix', value: s.subnetPrefix, allowed: `a subnet with at least ${need} addresses`, message: `The subnet has ${subnet.size} addresses but the pool needs ${need}.` });
+        found.push({ path: ctx.name('network.vnet.subnetPrefix'), value: s.subnetPrefix, allowed: `a subnet with at least ${need} addresses`, message: `The subnet has ${subnet.size} addresses but the pool needs ${need}.` });
       // kubenet gives every node a /24 of the pod range, the upgrade node included.
       const pod = spec.network.podCidr !== undefined && isConcrete(spec.network.podCidr) ? parseCidr(spec.network.podCidr) : undefined;
       const blocks = BigInt(spec.nodePool.count + 1);
       if (pod && (pod.prefix > 24 || pod.size / 256n < blocks))
-        found.push({ path: 'network.podCidr', value: spec.network.podCidr, allowed: `a range holding ${blocks} /24 blocks`, message: 'The pod range cannot give every node its /24.' });
+        found.push({ path: ctx.name('network.podCidr'), value: spec.network.podCidr, allowed: `a range holding ${blocks} /24 blocks`, message: 'The pod range cannot give every node its /24.' });
       return found;
     },
     examples: {

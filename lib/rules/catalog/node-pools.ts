@@ -1,39 +1,28 @@
 import { MAX_NODES_PER_SUBSCRIPTION } from '../../profile/hub-limits';
 import type { StampProfile } from '../../profile/stamp';
 import { isGpuVmSize } from '../../profile/vm-sizes';
-import { absent, eachArmPool, empty, falsy, isConcrete, onManagedCluster, oneOf, paths, unavailable, under } from '../checks';
-import { type Finding, type HubRule, type RawProps, valueAt } from '../rule';
+import { azureOnly, field, isConcrete, text, unavailable } from '../checks';
+import type { CheckContext, HubRule, RuleHit } from '../rule';
+import { nodeLimitFindings } from '../subscription-nodes';
 
 const NO_AUTOSCALER = 'Azure Stack Hub has no cluster autoscaler.';
 const NO_ZONES = 'Azure Stack Hub has no availability zones.';
 const ONE_POOL = 'Azure Stack Hub allows only one node pool per cluster.';
+const SCALE_SETS = 'Azure Stack Hub supports only virtual machine scale set node pools.';
 
-/** Findings for a VM size: GPU sizes (HUB015) and sizes the stamp lacks (HUB016) are separate rules. */
-function gpuSize(size: unknown, path: string): Finding[] {
-  return typeof size === 'string' && isConcrete(size) && isGpuVmSize(size)
-    ? [{ path, value: size, allowed: 'a non-GPU size the stamp offers', message: 'Azure Stack Hub has no GPU nodes.' }]
-    : [];
-}
-
-function unknownSize(size: unknown, path: string, stamp: StampProfile): Finding[] {
-  if (typeof size !== 'string' || !isConcrete(size) || isGpuVmSize(size) || stamp.vmSizes.includes(size)) return [];
+/** A size the stamp does not offer; GPU sizes are HUB015's. */
+function unknownSize(size: unknown, ctx: CheckContext, stamp: StampProfile): RuleHit[] {
+  if (!text(size) || isGpuVmSize(size) || stamp.vmSizes.includes(size)) return [];
   const near = stamp.vmSizes.find((s) => s.toLowerCase() === size.toLowerCase());
   return [
     {
-      path,
+      path: ctx.name('nodePool.vmSize'),
       value: size,
       allowed: near ? `'${near}' (sizes are case-sensitive)` : `one of the ${stamp.vmSizes.length} Hub sizes, e.g. 'Standard_DS2_v2', 'Standard_D2_v3', 'Standard_F4s_v2'`,
       message: 'Azure Stack Hub does not offer this VM size.',
     },
   ];
 }
-
-const armPools = (check: (pool: RawProps, path: string) => Finding[]) => onManagedCluster((r) => eachArmPool(r, check));
-
-const tooMany = (count: unknown, path: string): Finding[] =>
-  typeof count === 'number' && isConcrete(count) && count > MAX_NODES_PER_SUBSCRIPTION
-    ? [{ path, value: count, allowed: `at most ${MAX_NODES_PER_SUBSCRIPTION}`, message: 'Azure Stack Hub allows at most 50 AKS nodes per subscription.' }]
-    : [];
 
 export const NODE_POOL_RULES: readonly HubRule[] = [
   {
@@ -42,15 +31,9 @@ export const NODE_POOL_RULES: readonly HubRule[] = [
     severity: 'error',
     source: 'aks-overview.md: "No Availability Sets, only virtual machine scale sets."',
     why: 'The Hub AKS resource provider deploys node pools only as virtual machine scale sets.',
-    fix: "Remove the VM set type or set it to 'VirtualMachineScaleSets'.",
+    fix: "Remove {nodePool.type} or set it to 'VirtualMachineScaleSets'.",
     suppressible: false,
-    checkProps: paths([{ path: 'nodePool.type', ok: (v) => v === 'VirtualMachineScaleSets', allowed: "'VirtualMachineScaleSets'", message: 'Azure Stack Hub supports only virtual machine scale set node pools.' }]),
-    resources: {
-      azurerm_kubernetes_cluster: paths([{ path: 'default_node_pool.type', ok: oneOf('VirtualMachineScaleSets'), allowed: "'VirtualMachineScaleSets'", message: 'Azure Stack Hub supports only virtual machine scale set node pools.' }]),
-    },
-    checkArm: armPools((pool, at) =>
-      under(at, paths([{ path: 'type', ok: oneOf('VirtualMachineScaleSets'), allowed: "'VirtualMachineScaleSets'", message: 'Azure Stack Hub supports only virtual machine scale set node pools.' }])(pool)),
-    ),
+    check: (m, ctx) => field(ctx, 'nodePool.type', m.nodePool.type, (v) => typeof v === 'string' && v.toLowerCase() === 'virtualmachinescalesets', "'VirtualMachineScaleSets'", SCALE_SETS),
     examples: {
       fail: [
         { props: { nodePool: { type: 'AvailabilitySet' } } },
@@ -69,22 +52,13 @@ export const NODE_POOL_RULES: readonly HubRule[] = [
     severity: 'error',
     source: 'aks-known-issues.md: "no more than one node pool can be created per AKS cluster"',
     why: 'Hub clusters have exactly one node pool; node pool creation is not available.',
-    fix: 'Describe the single pool with nodePool (default_node_pool); remove extra pools and node pool resources.',
+    fix: 'Describe the single pool with {nodePool}; remove extra pools and node pool resources.',
     suppressible: false,
-    checkProps: paths([{ path: 'nodePools', ok: empty, allowed: 'not set (use nodePool for the single pool)', message: ONE_POOL }]),
+    check: (m) => azureOnly(m, 'extraPool', ONE_POOL),
     resources: {
       azurerm_kubernetes_cluster_node_pool: unavailable('azurerm_kubernetes_cluster_node_pool', ONE_POOL),
     },
-    checkArm: (r) => {
-      const type = typeof r.type === 'string' ? r.type.toLowerCase() : '';
-      if (type === 'microsoft.containerservice/managedclusters/agentpools') {
-        return [{ path: 'type', value: r.type, allowed: 'no agentPools child resources', message: ONE_POOL }];
-      }
-      const pools = type === 'microsoft.containerservice/managedclusters' ? valueAt(r, 'properties.agentPoolProfiles') : undefined;
-      return Array.isArray(pools) && pools.length > 1
-        ? [{ path: 'properties.agentPoolProfiles', value: `${pools.length} pools`, allowed: 'exactly one pool', message: ONE_POOL }]
-        : [];
-    },
+    armResources: { 'microsoft.containerservice/managedclusters/agentpools': ONE_POOL },
     examples: {
       fail: [
         { props: { nodePools: [{ name: 'user1' }] } },
@@ -102,35 +76,7 @@ export const NODE_POOL_RULES: readonly HubRule[] = [
     why: 'The autoscaler needs the standard load balancer and is not offered on Hub.',
     fix: 'Remove the autoscaler settings and set a node count; scale with `az aks scale`.',
     suppressible: false,
-    checkProps: paths([
-      { path: 'nodePool.enableAutoScaling', ok: falsy, allowed: 'false or not set', message: NO_AUTOSCALER },
-      { path: 'nodePool.minCount', ok: absent, allowed: 'not set', message: `minCount is an autoscaler setting. ${NO_AUTOSCALER}` },
-      { path: 'nodePool.maxCount', ok: absent, allowed: 'not set', message: `maxCount is an autoscaler setting. ${NO_AUTOSCALER}` },
-      { path: 'autoScalerProfile', ok: absent, allowed: 'not set', message: NO_AUTOSCALER },
-    ]),
-    resources: {
-      azurerm_kubernetes_cluster: paths([
-        // 4.x name, then the 3.x name.
-        { path: 'default_node_pool.auto_scaling_enabled', ok: falsy, allowed: 'false or not set', message: NO_AUTOSCALER },
-        { path: 'default_node_pool.enable_auto_scaling', ok: falsy, allowed: 'false or not set', message: NO_AUTOSCALER },
-        { path: 'default_node_pool.min_count', ok: absent, allowed: 'not set', message: NO_AUTOSCALER },
-        { path: 'default_node_pool.max_count', ok: absent, allowed: 'not set', message: NO_AUTOSCALER },
-        { path: 'auto_scaler_profile', ok: absent, allowed: 'not set', message: NO_AUTOSCALER },
-      ]),
-    },
-    checkArm: onManagedCluster((r) => [
-      ...paths([{ path: 'properties.autoScalerProfile', ok: absent, allowed: 'not set', message: NO_AUTOSCALER }])(r),
-      ...eachArmPool(r, (pool, at) =>
-        under(
-          at,
-          paths([
-            { path: 'enableAutoScaling', ok: falsy, allowed: 'false or not set', message: NO_AUTOSCALER },
-            { path: 'minCount', ok: absent, allowed: 'not set', message: NO_AUTOSCALER },
-            { path: 'maxCount', ok: absent, allowed: 'not set', message: NO_AUTOSCALER },
-          ])(pool),
-        ),
-      ),
-    ]),
+    check: (m) => azureOnly(m, 'autoscaler', NO_AUTOSCALER),
     examples: {
       fail: [
         { props: { nodePool: { enableAutoScaling: true, minCount: 1, maxCount: 5 } } },
@@ -153,11 +99,7 @@ export const NODE_POOL_RULES: readonly HubRule[] = [
     why: 'Azure Stack Hub has no availability zones.',
     fix: 'Remove the zones setting.',
     suppressible: false,
-    checkProps: paths(['nodePool.availabilityZones', 'nodePool.zones', 'availabilityZones'].map((path) => ({ path, ok: empty, allowed: 'not set', message: NO_ZONES }))),
-    resources: {
-      azurerm_kubernetes_cluster: paths(['default_node_pool.zones', 'default_node_pool.availability_zones'].map((path) => ({ path, ok: empty, allowed: 'not set', message: NO_ZONES }))),
-    },
-    checkArm: armPools((pool, at) => under(at, paths([{ path: 'availabilityZones', ok: empty, allowed: 'not set', message: NO_ZONES }])(pool))),
+    check: (m) => azureOnly(m, 'zones', NO_ZONES),
     examples: {
       fail: [
         { props: { nodePool: { availabilityZones: ['1', '2'] } } },
@@ -175,17 +117,10 @@ export const NODE_POOL_RULES: readonly HubRule[] = [
     why: 'Hub AKS has no GPU nodes.',
     fix: "Choose a non-GPU size the stamp offers, for example 'Standard_DS2_v2'.",
     suppressible: false,
-    checkSpec: (spec) => gpuSize(spec.nodePool.vmSize, 'nodePool.vmSize'),
-    resources: {
-      azurerm_kubernetes_cluster: (a) => [
-        ...gpuSize(valueAt(a, 'default_node_pool.vm_size'), 'default_node_pool.vm_size'),
-        ...paths([
-          { path: 'default_node_pool.gpu_instance', ok: absent, allowed: 'not set', message: 'Azure Stack Hub has no GPU nodes.' },
-          { path: 'default_node_pool.gpu_driver', ok: absent, allowed: 'not set', message: 'Azure Stack Hub has no GPU nodes.' },
-        ])(a),
-      ],
-    },
-    checkArm: armPools((pool, at) => gpuSize(pool.vmSize, `${at}.vmSize`)),
+    check: (m, ctx) => [
+      ...field(ctx, 'nodePool.vmSize', m.nodePool.vmSize, (v) => typeof v !== 'string' || !isGpuVmSize(v), 'a non-GPU size the stamp offers', 'Azure Stack Hub has no GPU nodes.'),
+      ...azureOnly(m, 'gpuInstance', 'Azure Stack Hub has no GPU nodes.'),
+    ],
     examples: {
       fail: [
         { props: { nodePool: { vmSize: 'Standard_NC6' } } },
@@ -206,11 +141,7 @@ export const NODE_POOL_RULES: readonly HubRule[] = [
     why: 'Node VMs must be a size the Hub offers; other Azure sizes fail at deployment.',
     fix: "Choose a size from the Hub list (for example 'Standard_DS2_v2'); if your operator offers more, add it with HubStack's hub.vmSizes: { add: [...] }.",
     suppressible: true,
-    checkSpec: (spec, stamp) => unknownSize(spec.nodePool.vmSize, 'nodePool.vmSize', stamp),
-    resources: {
-      azurerm_kubernetes_cluster: (a, stamp) => unknownSize(valueAt(a, 'default_node_pool.vm_size'), 'default_node_pool.vm_size', stamp),
-    },
-    checkArm: (r, stamp) => onManagedCluster((c) => eachArmPool(c, (pool, at) => unknownSize(pool.vmSize, `${at}.vmSize`, stamp)))(r),
+    check: (m, ctx) => unknownSize(m.nodePool.vmSize, ctx, ctx.stamp),
     examples: {
       fail: [
         { props: { nodePool: { vmSize: 'Standard_D2s_v5' } } },
@@ -222,17 +153,15 @@ export const NODE_POOL_RULES: readonly HubRule[] = [
   },
   {
     id: 'HUB020',
-    title: 'More than 50 nodes per subscription',
+    title: `More than ${MAX_NODES_PER_SUBSCRIPTION} nodes per subscription`,
     severity: 'error',
     source: 'aks-known-issues.md: "The AKS service is limited to 50 nodes per subscription"',
-    why: 'The Hub AKS resource provider refuses nodes beyond 50 in one subscription, counted over every cluster.',
-    fix: 'Lower the node counts so the clusters of one subscription add up to at most 50, or spread them over subscriptions (hub.subscriptionId).',
+    why: `The Hub AKS resource provider refuses nodes beyond ${MAX_NODES_PER_SUBSCRIPTION} in one subscription, counted over every cluster.`,
+    fix: `Lower the node counts so the clusters of one subscription add up to at most ${MAX_NODES_PER_SUBSCRIPTION}, or spread them over subscriptions (hub.subscriptionId, or the provider's subscription_id).`,
     suppressible: false,
-    checkSpec: (spec) => tooMany(spec.nodePool.count, 'nodePool.count'),
-    resources: {
-      azurerm_kubernetes_cluster: (a) => tooMany(valueAt(a, 'default_node_pool.node_count'), 'default_node_pool.node_count'),
-    },
-    checkArm: armPools((pool, at) => tooMany(pool.count, `${at}.count`)),
+    // The one implementation of the limit, here for a single cluster; HubStack and aks-hub check
+    // run it over every cluster of a subscription.
+    check: (m, ctx) => nodeLimitFindings([{ where: ctx.name('nodePool.count'), count: m.nodePool.count }]),
     examples: {
       fail: [
         { props: { nodePool: { count: 51 } } },
@@ -249,12 +178,9 @@ export const NODE_POOL_RULES: readonly HubRule[] = [
     severity: 'error',
     source: 'managedClusters 2020-11-01: system pool count "in the range of 1 to 100"',
     why: 'The single pool is the system pool and needs at least one node.',
-    fix: 'Set nodePool.count to at least 1.',
+    fix: 'Set {nodePool.count} to at least 1.',
     suppressible: false,
-    checkSpec: (spec) =>
-      isConcrete(spec.nodePool.count) && spec.nodePool.count < 1
-        ? [{ path: 'nodePool.count', value: spec.nodePool.count, allowed: 'from 1 to 50', message: 'The system node pool needs at least one node.' }]
-        : [],
+    check: (m, ctx) => field(ctx, 'nodePool.count', m.nodePool.count, (v) => !isConcrete(v) || (v as number) >= 1, `from 1 to ${MAX_NODES_PER_SUBSCRIPTION}`, 'The system node pool needs at least one node.'),
     examples: { fail: [{ props: { nodePool: { count: 0 } } }], pass: [{ props: { nodePool: { count: 1 } } }] },
   },
 ];

@@ -1,17 +1,17 @@
 import { apiVersionOf } from '../../profile/api-versions';
-import { MANAGED_CLUSTERS, onManagedCluster, oneOf, paths, unavailable } from '../checks';
-import { type Finding, type HubRule, type RawProps, valueAt } from '../rule';
+import { field, oneOf, unavailable } from '../checks';
+import { type HubRule, type RawProps, type RuleHit, valueAt } from '../rule';
 
 const NO_FILES = 'Azure Stack Hub has no file service, so Azure Files volumes are not available.';
 const AZURE_FILE_PROVISIONERS = ['kubernetes.io/azure-file', 'file.csi.azure.com'];
 
-const azureFileClass = (a: RawProps): Finding[] => {
+const azureFileClass = (a: RawProps): RuleHit[] => {
   const p = valueAt(a, 'storage_provisioner');
   return typeof p === 'string' && AZURE_FILE_PROVISIONERS.includes(p)
     ? [{ path: 'storage_provisioner', value: p, allowed: "'disk.csi.azure.com' or 'kubernetes.io/azure-disk'", message: NO_FILES }]
     : [];
 };
-const azureFileVolume = (a: RawProps): Finding[] =>
+const azureFileVolume = (a: RawProps): RuleHit[] =>
   valueAt(a, 'spec.persistent_volume_source.azure_file') !== undefined
     ? [{ path: 'spec.persistent_volume_source.azure_file', value: valueAt(a, 'spec.persistent_volume_source.azure_file'), allowed: 'an Azure Disk volume', message: NO_FILES }]
     : [];
@@ -26,13 +26,9 @@ export const PLATFORM_RULES: readonly HubRule[] = [
     severity: 'error',
     source: 'Feature table: Uptime SLA: No',
     why: 'Hub AKS has no uptime SLA; only the free tier exists.',
-    fix: "Remove the SKU tier or set it to 'Free'.",
+    fix: "Remove {skuTier} or set it to 'Free'.",
     suppressible: false,
-    checkProps: paths([{ path: 'skuTier', ok: (v) => v === 'Free', allowed: "'Free'", message: 'Azure Stack Hub has no uptime SLA tier.' }]),
-    resources: {
-      azurerm_kubernetes_cluster: paths([{ path: 'sku_tier', ok: oneOf('Free'), allowed: "'Free'", message: 'Azure Stack Hub has no uptime SLA tier.' }]),
-    },
-    checkArm: onManagedCluster(paths([{ path: 'sku.tier', ok: oneOf('Free'), allowed: "'Free'", message: 'Azure Stack Hub has no uptime SLA tier.' }])),
+    check: (m, ctx) => field(ctx, 'skuTier', m.skuTier, oneOf('Free'), "'Free'", 'Azure Stack Hub has no uptime SLA tier.'),
     examples: {
       fail: [
         { props: { skuTier: 'Paid' } },
@@ -89,13 +85,11 @@ export const PLATFORM_RULES: readonly HubRule[] = [
     severity: 'error',
     source: 'aks-support.md: "the supported API is version 2020-11-01"',
     why: 'The Hub AKS resource provider answers NoRegisteredProviderFound for any other api-version.',
-    fix: "Set apiVersion to '2020-11-01' (or let HubAksCluster write the template).",
+    fix: "Set {apiVersion} to '2020-11-01' (or let HubAksCluster write the template).",
     suppressible: false,
-    checkArm: (r) => {
-      const want = apiVersionOf('2020-09-01-hybrid', MANAGED_CLUSTERS);
-      return typeof r.type === 'string' && r.type.toLowerCase() === MANAGED_CLUSTERS.toLowerCase() && r.apiVersion !== want
-        ? [{ path: 'apiVersion', value: r.apiVersion, allowed: `'${want}'`, message: 'The Hub AKS resource provider serves only api-version 2020-11-01.' }]
-        : [];
+    check: (m, ctx) => {
+      const want = apiVersionOf(ctx.stamp.apiProfile, 'Microsoft.ContainerService/managedClusters');
+      return field(ctx, 'apiVersion', m.apiVersion, (v) => v === want, `'${want}'`, `The Hub AKS resource provider serves only api-version ${want}.`);
     },
     examples: {
       fail: [{ arm: { apiVersion: '2024-05-01' } }],

@@ -91,8 +91,6 @@ export const clusterPropsSchema = z.strictObject({
   availabilityZones: knob,
 });
 
-/** Props after the shape check, before defaults. */
-export type ParsedClusterProps = z.infer<typeof clusterPropsSchema>;
 
 type ObjectLike = { unwrap?: () => z.ZodType; shape?: Record<string, z.ZodType>; options?: readonly z.ZodType[] };
 
@@ -108,8 +106,8 @@ function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
  * The property names the props schema accepts at `path` (`[]` for the top level, `['nodePool']`
  * below it); `undefined` when `path` names no object of the schema.
  */
-export function schemaKeysAt(path: readonly PropertyKey[]): string[] | undefined {
-  let schema: z.ZodType = clusterPropsSchema;
+export function schemaKeysAt(path: readonly PropertyKey[], root: z.ZodType = clusterPropsSchema): string[] | undefined {
+  let schema: z.ZodType = root;
   for (const key of path) {
     const shape = objectShape(schema);
     if (!shape || typeof key !== 'string' || !shape[key]) return undefined;
@@ -117,4 +115,65 @@ export function schemaKeysAt(path: readonly PropertyKey[]): string[] | undefined
   }
   const shape = objectShape(schema);
   return shape ? Object.keys(shape) : [];
+}
+
+/** A place where props do not have the shape of `HubAksClusterProps`. */
+export interface ShapeIssue {
+  readonly kind: 'unknown-property' | 'invalid-value';
+  /** Dotted prop path, `(props)` for the whole object. */
+  readonly path: string;
+  readonly allowed: string;
+  readonly message: string;
+  /** For an unknown property: the known one it is probably a typo of. */
+  readonly suggestion?: string;
+  /** The rule a refinement names, for values the schema checks beyond their type. */
+  readonly ruleId?: string;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** Every place where `props` breaks the schema, unknown properties with the nearest known name. */
+export function shapeIssues(schema: z.ZodType, props: unknown, keysAt: (path: readonly PropertyKey[]) => string[] | undefined): ShapeIssue[] {
+  const parsed = schema.safeParse(props);
+  if (parsed.success) return [];
+  return parsed.error.issues.flatMap((issue): ShapeIssue[] => {
+    const at = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      const keys = keysAt(issue.path) ?? [];
+      return issue.keys.map((key) => {
+        const near = keys.find((k) => editDistance(k.toLowerCase(), key.toLowerCase()) <= 2);
+        return {
+          kind: 'unknown-property',
+          path: at ? `${at}.${key}` : key,
+          allowed: keys.length ? keys.join(', ') : 'no other properties',
+          message: near ? `Unknown property '${key}'; did you mean '${near}'?` : `Unknown property '${key}'.`,
+          ...(near && { suggestion: near }),
+        };
+      });
+    }
+    const expected = 'expected' in issue ? String(issue.expected) : undefined;
+    const options = 'values' in issue && Array.isArray(issue.values) ? issue.values.map((v) => JSON.stringify(v)).join(', ') : undefined;
+    const custom = issue.code === 'custom' ? (issue.params as { allowed?: string; ruleId?: string } | undefined) : undefined;
+    return [
+      {
+        kind: 'invalid-value',
+        path: at || '(props)',
+        allowed: custom?.allowed ?? options ?? (expected ? `a value of type ${expected}` : issue.message),
+        message: issue.message.replace(/^Invalid input: /, 'Invalid value: ') + (issue.message.endsWith('.') ? '' : '.'),
+        ...(custom?.ruleId && { ruleId: custom.ruleId }),
+      },
+    ];
+  });
 }

@@ -2,8 +2,8 @@ import { Token } from 'cdktf';
 import { apiVersionOf, type ArmResourceType } from '../profile/api-versions';
 import { CLI_POOL_OFF_VALUES, OS_DISK_TYPE } from '../profile/cli-parity';
 import { MAX_NODES_PER_SUBSCRIPTION, NETWORK_CONTRIBUTOR_ROLE_ID } from '../profile/hub-limits';
-import type { ClusterSpec } from '../spec/cluster-spec';
-import type { KeyVaultSecretRef } from '../spec/props';
+import type { ClusterModel } from '../model/cluster-model';
+import type { KeyVaultSecretRef } from '../model/props';
 import {
   type ArmParameter,
   type ArmParametersFile,
@@ -11,7 +11,7 @@ import {
   type ArmTemplate,
   DEPLOYMENT_PARAMETERS_SCHEMA,
   DEPLOYMENT_TEMPLATE_SCHEMA,
-} from './template';
+} from './arm-types';
 
 /** A secret template parameter and where its value comes from. */
 export interface ArmSecretParameter {
@@ -40,10 +40,13 @@ const p = (name: string): string => `[parameters('${name}')]`;
  * same template. Every resource takes its api-version from the spec's API profile; `apiProfile`
  * is never set, because the template schema stops at 2019-03-01-hybrid.
  */
-export function renderArmTemplate(spec: ClusterSpec): ArmRendering {
+export function renderArmTemplate(spec: ClusterModel): ArmRendering {
   const version = (type: ArmResourceType): string => apiVersionOf(spec.apiProfile, type);
+  const sp = spec.servicePrincipal;
+  // Models that reach the renderer passed HUB003, which requires the service principal.
+  if (!sp) throw new Error(`Cluster '${spec.name}' has no service principal (HUB003); check it before rendering.`);
   const subnet = spec.network.subnet;
-  const roleAssignment = subnet.kind === 'existing' && spec.servicePrincipal.objectId !== undefined;
+  const roleAssignment = subnet.kind === 'existing' && sp.objectId !== undefined;
   const isWindows = spec.nodePool.osType === 'Windows';
 
   const parameters: Record<string, ArmParameter> = {};
@@ -64,11 +67,11 @@ export function renderArmTemplate(spec: ClusterSpec): ArmRendering {
     { type: 'int', minValue: 1, maxValue: MAX_NODES_PER_SUBSCRIPTION, ...describe('Nodes in the single pool; Hub allows 50 per subscription.') },
     spec.nodePool.count,
   );
-  param('servicePrincipalClientId', { type: 'string', ...describe('Application (client) id of the service principal.') }, spec.servicePrincipal.clientId);
+  param('servicePrincipalClientId', { type: 'string', ...describe('Application (client) id of the service principal.') }, sp.clientId);
   parameters.servicePrincipalClientSecret = { type: 'securestring', ...describe('Client secret of the service principal.') };
   secrets.servicePrincipalClientSecret = {
     secret: 'servicePrincipalClientSecret',
-    ...(spec.servicePrincipal.keyVaultSecret && { keyVault: spec.servicePrincipal.keyVaultSecret }),
+    ...(sp.keyVaultSecret && { keyVault: sp.keyVaultSecret }),
   };
   if (spec.linuxProfile) {
     param('sshPublicKey', { type: 'string', ...describe('SSH public key of the Linux admin user.') }, spec.linuxProfile.sshPublicKey);
@@ -87,7 +90,7 @@ export function renderArmTemplate(spec: ClusterSpec): ArmRendering {
     param(
       'servicePrincipalObjectId',
       { type: 'string', ...describe('Object id of the service principal; it is granted Network Contributor on the subnet.') },
-      spec.servicePrincipal.objectId!,
+      sp.objectId as string,
     );
   }
 

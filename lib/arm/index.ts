@@ -1,2 +1,0 @@
-export * from './template';
-export * from './render';

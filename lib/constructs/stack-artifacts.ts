@@ -1,0 +1,53 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { AnnotationMetadataEntryType, type TerraformStack } from 'cdktf';
+import type { IStackSynthesizer, ISynthesisSession } from 'cdktf';
+
+/** A file written beside a stack's `cdk.tf.json` at synth time. */
+export interface StackArtifact {
+  /** Path below `cdktf.out/stacks/<stack>/`. */
+  readonly relativePath: string;
+  /** The file's content; called once per synth. */
+  readonly render: () => string;
+}
+
+const artifacts = new WeakMap<TerraformStack, StackArtifact[]>();
+
+/** Adds a file to write beside the stack's `cdk.tf.json`. */
+export function addArtifact(stack: TerraformStack, artifact: StackArtifact): void {
+  const list = artifacts.get(stack) ?? [];
+  if (list.some((a) => a.relativePath === artifact.relativePath)) {
+    throw new Error(`Two artifacts of stack '${stack.node.id}' would be written to ${artifact.relativePath}.`);
+  }
+  artifacts.set(stack, [...list, artifact]);
+}
+
+/** The files a stack writes beside `cdk.tf.json`, rendered, by path below the stack directory. */
+export function renderArtifacts(stack: TerraformStack): Record<string, string> {
+  const list = [...(artifacts.get(stack) ?? [])].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+  return Object.fromEntries(list.map((a) => [a.relativePath, a.render()]));
+}
+
+/**
+ * Wraps a stack's synthesizer so that it also writes the stack's artifacts, and nothing of an
+ * earlier synth survives a failed one.
+ */
+export function writeArtifactsOnSynth(stack: TerraformStack): void {
+  const inner: IStackSynthesizer = stack.synthesizer;
+  stack.synthesizer = {
+    synthesize: (session: ISynthesisSession) => {
+      const stackManifest = session.manifest.forStack(stack);
+      fs.rmSync(path.join(session.outdir, stackManifest.synthesizedStackPath), { force: true });
+      fs.rmSync(path.join(session.outdir, stackManifest.workingDirectory, 'arm'), { recursive: true, force: true });
+      inner.synthesize(session);
+      // A stack with errors writes no templates: nothing half-valid is left in cdktf.out/.
+      if (stackManifest.annotations.some((a) => a.level === AnnotationMetadataEntryType.ERROR)) return;
+      const dir = path.join(session.outdir, stackManifest.workingDirectory);
+      for (const [relativePath, content] of Object.entries(renderArtifacts(stack))) {
+        const file = path.join(dir, relativePath);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, content);
+      }
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { AzureOnlyFeature, AzureOnlySetting, ClusterModel } from '../model/cluster-model';
+import { UNKNOWN } from './arm-expressions';
+import type { FieldReader } from './field-reader';
+
+/** The three vocabularies a cluster can be written in. */
+export type Vocabulary = 'props' | 'terraform' | 'arm';
+
+/** Where a finding is, beyond its path: the file, the resource address, the construct. */
+export interface FindingLocation {
+  /** The file checked, for `aks-hub check`. */
+  readonly file?: string;
+  /** Terraform address (`azurerm_kubernetes_cluster.aks`) or `template`. */
+  readonly address?: string;
+  /** Construct path, in a cdktf app. */
+  readonly constructPath?: string;
+}
+
+/** A cluster read out of one input: the model, and the input's own name for each model field. */
+export interface ClusterInput {
+  readonly model: ClusterModel;
+  readonly vocabulary: Vocabulary;
+  /** `nodePool.vmSize` → `default_node_pool.vm_size`, `resources.0.properties.agentPoolProfiles.0.vmSize`, … */
+  pathOf(field: string): string;
+  readonly location?: FindingLocation;
+  /**
+   * Set on a variant of an ARM template read with one of a parameter's `allowedValues`: only
+   * findings below this path belong to it, and its nodes are not counted.
+   */
+  readonly onlyUnder?: string;
+}
+
+/** How an input sets an Azure-only feature, and what leaves it off. */
+export interface AzureOnlyPath {
+  readonly path: string;
+  readonly feature: AzureOnlyFeature;
+  /** `true`: any value but false is on; `list`: a non-empty list or object is on; `set`: any value is on. */
+  readonly on: 'true' | 'list' | 'set' | ((value: unknown) => boolean);
+  /** For an add-on: its ARM name, which decides the rule. */
+  readonly addon?: string;
+}
+
+const isOn = (on: AzureOnlyPath['on'], v: unknown): boolean => {
+  if (v === undefined || v === null || v === UNKNOWN) return false;
+  if (on === 'true') return v !== false;
+  if (on === 'list') return Array.isArray(v) ? v.length > 0 : typeof v === 'object' ? Object.keys(v).length > 0 : true;
+  if (on === 'set') return true;
+  return on(v);
+};
+
+/** The Azure-only settings an input turns on, by its table of paths. */
+export function azureOnlySettings(reader: FieldReader, table: readonly AzureOnlyPath[]): AzureOnlySetting[] {
+  return table.flatMap((row) => {
+    const { value, path } = reader.at(row.path);
+    return isOn(row.on, value) ? [{ feature: row.feature, path, value, ...(row.addon && { addon: row.addon }) }] : [];
+  });
+}
+
+/** Enabled add-ons of an `addonProfiles`-like map: `{ name: { enabled } }`. */
+export function enabledAddons(reader: FieldReader, mapPath: string): AzureOnlySetting[] {
+  const { value, path } = reader.at(mapPath);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  return Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== false && !(v && typeof v === 'object' && (v as { enabled?: unknown }).enabled === false))
+    .map(([name, v]) => ({ feature: 'addon' as const, addon: name, path: `${path}.${name}`, value: v }));
+}

@@ -1,0 +1,118 @@
+import * as path from 'node:path';
+import type { StampProfile } from '../profile/stamp';
+import { UNKNOWN } from './arm-expressions';
+import type { ClusterInput } from './cluster-input';
+import { type ArmImport, type ArmResourceRef, importArmTemplate } from './from-arm';
+import { importAzurermCluster, terraformResolver } from './from-azurerm';
+import { type TerraformElement, planElements, terraformJsonElements } from './terraform-json';
+import { readTerraformValue } from './terraform-expression';
+
+/** What a JSON file holds, as far as the checks are concerned. */
+export type DocumentKind = 'terraform' | 'plan' | 'arm' | 'arm-parameters' | 'other';
+
+/** One JSON document to check. */
+export interface InputDocument {
+  readonly file: string;
+  readonly kind: DocumentKind;
+  readonly json: Record<string, unknown>;
+}
+
+/** The stamp and subscription a cluster's nodes count against. */
+export interface ClusterSubscription {
+  readonly endpointHost?: string;
+  readonly subscriptionId?: string;
+}
+
+/** A cluster found in a document, and the subscription it deploys to. */
+export interface DocumentCluster {
+  readonly input: ClusterInput;
+  readonly subscription: ClusterSubscription;
+}
+
+/** Everything the rules look at in one document. */
+export interface ImportedDocument {
+  readonly clusters: readonly DocumentCluster[];
+  /** Terraform resources, data sources and providers, checked by type. */
+  readonly elements: readonly TerraformElement[];
+  /** ARM resources other than clusters, checked by type. */
+  readonly armResources: readonly { readonly ref: ArmResourceRef; readonly address: string }[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Tells Terraform JSON, `terraform show -json` output and ARM files apart. */
+export function classify(json: unknown): DocumentKind {
+  if (!isObject(json)) return 'other';
+  const schema = typeof json.$schema === 'string' ? json.$schema : '';
+  if (/deploymentParameters/i.test(schema)) return 'arm-parameters';
+  if (Array.isArray(json.resources) && (/deploymentTemplate/i.test(schema) || typeof json.contentVersion === 'string')) return 'arm';
+  if (typeof json.format_version === 'string' && (isObject(json.planned_values) || isObject(json.values) || Array.isArray(json.resource_changes))) return 'plan';
+  if (['resource', 'provider', 'data'].some((k) => isObject(json[k]) || Array.isArray(json[k]))) return 'terraform';
+  return 'other';
+}
+
+/** The subscription a Terraform document's provider pins, if any: azurestack or azurerm. */
+function subscriptionOf(elements: readonly TerraformElement[]): ClusterSubscription {
+  const provider = elements.find((e) => e.kind === 'provider' && (e.type === 'azurestack' || e.type === 'azurerm'));
+  if (!provider) return {};
+  const text = (v: unknown): string | undefined => (typeof v === 'string' && !v.includes('${') && v !== '' ? v : undefined);
+  const host = text(provider.attributes.metadata_host) ?? text(provider.attributes.arm_endpoint);
+  const sub = text(provider.attributes.subscription_id === UNKNOWN ? undefined : provider.attributes.subscription_id);
+  return { ...(host && { endpointHost: host.replace(/^https?:\/\//, '').replace(/\/.*$/, '') }), ...(sub && { subscriptionId: sub }) };
+}
+
+/**
+ * The clusters of an `azurestack_template_deployment`: its template body, with the parameters
+ * its parameters body gives. A body known only at deploy time is left to Terraform.
+ */
+function templateDeploymentClusters(e: TerraformElement, stamp: StampProfile): ArmImport | undefined {
+  const body = e.attributes.template_body;
+  if (typeof body !== 'string' || body.includes('${') || e.opaque?.('template_body')) return undefined;
+  let template: unknown;
+  try {
+    template = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  const params = typeof e.attributes.parameters_body === 'string' && !e.opaque?.('parameters_body') ? readTerraformValue(e.attributes.parameters_body) : undefined;
+  const values = isObject(params) ? Object.fromEntries(Object.entries(params).map(([k, v]) => [k, isObject(v) && 'value' in v ? v.value : UNKNOWN])) : {};
+  return importArmTemplate(template, stamp, {
+    prefix: 'template_body.',
+    parameterValues: values,
+    parameterValuePath: (name) => `parameters_body.${name}.value`,
+    location: { address: e.address, ...(e.constructPath && { constructPath: e.constructPath }) },
+  });
+}
+
+/** Reads the clusters and other resources of Terraform elements (from a file, a plan or a cdktf stack). */
+export function importTerraformElements(elements: readonly TerraformElement[], stamp: StampProfile, file?: string): ImportedDocument {
+  const subscription = subscriptionOf(elements);
+  const clusters: DocumentCluster[] = [];
+  const armResources: { ref: ArmResourceRef; address: string }[] = [];
+  for (const e of elements) {
+    const location = { ...(file && { file }), address: e.address, ...(e.constructPath && { constructPath: e.constructPath }) };
+    if (e.type === 'azurerm_kubernetes_cluster' && e.kind === 'resource') {
+      clusters.push({ input: importAzurermCluster(e.attributes, stamp, location, terraformResolver(e.opaque)), subscription });
+    } else if (e.type === 'azurestack_template_deployment' && e.kind === 'resource') {
+      const found = templateDeploymentClusters(e, stamp);
+      for (const c of found?.clusters ?? []) clusters.push({ input: { ...c, location: { ...location, ...c.location } }, subscription });
+      for (const ref of found?.resources ?? []) armResources.push({ ref, address: e.address });
+    }
+  }
+  return { clusters, elements, armResources };
+}
+
+/** Reads one document; ARM templates take their parameters from `parameters` when given. */
+export function importDocument(doc: InputDocument, stamp: StampProfile, parameters?: InputDocument): ImportedDocument {
+  if (doc.kind === 'terraform') return importTerraformElements(terraformJsonElements(doc.json), stamp, doc.file);
+  if (doc.kind === 'plan') return importTerraformElements(planElements(doc.json), stamp, doc.file);
+  if (doc.kind !== 'arm') return { clusters: [], elements: [], armResources: [] };
+  const given = parameters && isObject(parameters.json.parameters) ? parameters.json.parameters : {};
+  const values = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, isObject(v) && 'value' in v ? v.value : UNKNOWN]));
+  const found = importArmTemplate(doc.json, stamp, {
+    parameterValues: values,
+    parameterValuePath: (name) => `${parameters ? path.basename(parameters.file) : 'parameters'}: parameters.${name}.value`,
+    location: { file: doc.file, address: 'template' },
+  });
+  return { clusters: found.clusters.map((input) => ({ input, subscription: {} })), elements: [], armResources: found.resources.map((ref) => ({ ref, address: 'template' })) };
+}

@@ -1,0 +1,247 @@
+import { API_DEFAULTS } from '../profile/api-defaults';
+import type { StampProfile } from '../profile/stamp';
+import { type AzureOnlySetting, type ClusterModel, deepFreeze, optional } from '../model/cluster-model';
+import { type ArmScope, type Located, type ParameterSource, UNKNOWN, evaluate, evaluateAt } from './arm-expressions';
+import { type AzureOnlyPath, type ClusterInput, type FindingLocation, azureOnlySettings, enabledAddons } from './cluster-input';
+import { FieldReader } from './field-reader';
+
+const MANAGED_CLUSTERS = 'microsoft.containerservice/managedclusters';
+const AGENT_POOLS = `${MANAGED_CLUSTERS}/agentpools`;
+/** Copy loops are expanded up to this many copies; more would be a template no stamp deploys. */
+const MAX_COPIES = 200;
+
+/** Where a managedClusters resource turns on what Hub lacks (paths below the resource). */
+const AZURE_ONLY_ARM: readonly AzureOnlyPath[] = [
+  { path: 'identity.type', feature: 'managedIdentity', on: (v) => v !== 'None' },
+  { path: 'properties.identityProfile', feature: 'kubeletIdentity', on: 'set' },
+  { path: 'properties.autoScalerProfile', feature: 'autoscaler', on: 'set' },
+  { path: 'properties.apiServerAccessProfile.enablePrivateCluster', feature: 'privateCluster', on: 'true' },
+  { path: 'properties.apiServerAccessProfile.authorizedIPRanges', feature: 'authorizedIpRanges', on: 'list' },
+  { path: 'properties.aadProfile', feature: 'aad', on: 'set' },
+  { path: 'properties.disableLocalAccounts', feature: 'localAccountsDisabled', on: 'true' },
+  { path: 'properties.networkProfile.loadBalancerProfile', feature: 'loadBalancerProfile', on: 'set' },
+  { path: 'properties.networkProfile.natGatewayProfile', feature: 'natGateway', on: 'set' },
+];
+
+/** Azure-only settings of one agent pool profile (paths below the pool). */
+const AZURE_ONLY_POOL: readonly AzureOnlyPath[] = [
+  { path: 'enableAutoScaling', feature: 'autoscaler', on: 'true' },
+  { path: 'minCount', feature: 'autoscaler', on: 'set' },
+  { path: 'maxCount', feature: 'autoscaler', on: 'set' },
+  { path: 'availabilityZones', feature: 'zones', on: 'list' },
+];
+
+/** A resource of a template other than a managed cluster, for the rules that look at resource types. */
+export interface ArmResourceRef {
+  readonly type: string;
+  /** Path of the resource in the template, such as `resources.1`. */
+  readonly path: string;
+}
+
+/** What one ARM template holds. */
+export interface ArmImport {
+  readonly clusters: ClusterInput[];
+  readonly resources: ArmResourceRef[];
+}
+
+/** How the caller names the template's parameters and where they come from. */
+export interface ArmImportOptions {
+  /** Values from a parameters file (`parameters.<name>.value`), or from a deployment's parameters. */
+  readonly parameterValues?: Readonly<Record<string, unknown>>;
+  /** How to name a parameter value's source in findings, e.g. `azuredeploy.parameters.json: parameters.x.value`. */
+  readonly parameterValuePath?: (name: string) => string;
+  readonly location?: FindingLocation;
+  /** Prefix of every path, for a template inside something else (`template_body.`). */
+  readonly prefix?: string;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const typeOf = (r: Record<string, unknown>): string => (typeof r.type === 'string' ? r.type.toLowerCase() : '');
+
+/** Parameters of a template: a given value, else the default, else known only at deploy time. */
+function parameterScope(template: Record<string, unknown>, at: string, options: ArmImportOptions, outer?: ArmScope): Map<string, ParameterSource> {
+  const declared = isObject(template.parameters) ? template.parameters : {};
+  const out = new Map<string, ParameterSource>();
+  for (const [name, decl] of Object.entries(declared)) {
+    const d = isObject(decl) ? decl : {};
+    const secure = typeof d.type === 'string' && /^secure/i.test(d.type);
+    const given = options.parameterValues && Object.prototype.hasOwnProperty.call(options.parameterValues, name) ? options.parameterValues[name] : undefined;
+    if (given !== undefined) out.set(name, { value: given, path: options.parameterValuePath?.(name) ?? `${at}parameters.${name}`, secure });
+    else if (d.defaultValue !== undefined) {
+      const v = outer ? evaluateAt(d.defaultValue, `${at}parameters.${name}.defaultValue`, outer) : { value: d.defaultValue, path: `${at}parameters.${name}.defaultValue` };
+      out.set(name, { ...v, secure });
+    } else if (Array.isArray(d.allowedValues) && d.allowedValues.length === 1) out.set(name, { value: d.allowedValues[0], path: `${at}parameters.${name}.allowedValues.0`, secure });
+    else out.set(name, { value: UNKNOWN, path: `${at}parameters.${name}`, secure });
+  }
+  return out;
+}
+
+/** Reads every managed cluster of a template, through copy loops and nested deployments. */
+export function importArmTemplate(template: unknown, stamp: StampProfile, options: ArmImportOptions = {}): ArmImport {
+  const result: ArmImport = { clusters: [], resources: [] };
+  if (!isObject(template)) return result;
+  const at = options.prefix ?? '';
+  const parameters = parameterScope(template, at, options);
+  walk(template, at, { parameters, variables: isObject(template.variables) ? template.variables : {}, copyIndex: new Map() }, stamp, options, result);
+
+  // A parameter left open with several allowed values: each value is checked as a variant.
+  const declared = isObject(template.parameters) ? template.parameters : {};
+  for (const [name, decl] of Object.entries(declared)) {
+    const allowed = isObject(decl) && Array.isArray(decl.allowedValues) ? decl.allowedValues : [];
+    if (parameters.get(name)?.value !== UNKNOWN || allowed.length < 2) continue;
+    allowed.forEach((value, k) => {
+      const path = `${at}parameters.${name}.allowedValues.${k}`;
+      const variant = new Map(parameters).set(name, { value, path, secure: parameters.get(name)!.secure });
+      const found: ArmImport = { clusters: [], resources: [] };
+      walk(template, at, { parameters: variant, variables: isObject(template.variables) ? template.variables : {}, copyIndex: new Map() }, stamp, options, found);
+      result.clusters.push(...found.clusters.map((c) => ({ ...c, onlyUnder: path })));
+    });
+  }
+  return result;
+}
+
+function walk(template: Record<string, unknown>, at: string, scope: ArmScope, stamp: StampProfile, options: ArmImportOptions, out: ArmImport): void {
+  const resources = Array.isArray(template.resources) ? template.resources : [];
+  resources.forEach((resource, i) => {
+    if (!isObject(resource)) return;
+    const path = `${at}resources.${i}`;
+    for (const copyScope of copies(resource, scope)) visit(resource, path, copyScope, stamp, options, out);
+  });
+}
+
+/** One scope per copy of a resource with a `copy` loop, or the scope itself. */
+function copies(resource: Record<string, unknown>, scope: ArmScope): ArmScope[] {
+  if (!isObject(resource.copy)) return [scope];
+  const count = evaluate(resource.copy.count, scope);
+  const name = typeof resource.copy.name === 'string' ? resource.copy.name : '';
+  const n = typeof count === 'number' && count >= 0 ? Math.min(count, MAX_COPIES) : 1;
+  return Array.from({ length: n }, (_, k) => ({ ...scope, copyIndex: new Map(scope.copyIndex).set(name, typeof count === 'number' ? k : Number.NaN).set('', k) }));
+}
+
+function visit(resource: Record<string, unknown>, path: string, scope: ArmScope, stamp: StampProfile, options: ArmImportOptions, out: ArmImport): void {
+  const type = typeOf(resource);
+  if (type === MANAGED_CLUSTERS) {
+    out.clusters.push(importCluster(resource, `${path}.`, scope, stamp, options.location));
+  } else if (type === 'microsoft.resources/deployments' && isObject(resource.properties) && isObject(resource.properties.template)) {
+    const nested = resource.properties.template;
+    const inner = isObject(resource.properties.expressionEvaluationOptions) && resource.properties.expressionEvaluationOptions.scope === 'inner';
+    const at = `${path}.properties.template.`;
+    if (inner) {
+      // Inner scope: the nested template's own parameters, given by the deployment in the outer scope.
+      const given = isObject(resource.properties.parameters) ? resource.properties.parameters : {};
+      const values = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, isObject(v) ? evaluate(v.value, scope) : UNKNOWN]));
+      const params = parameterScope(nested, at, { parameterValues: values, parameterValuePath: (n) => `${path}.properties.parameters.${n}.value` }, scope);
+      walk(nested, at, { parameters: params, variables: isObject(nested.variables) ? nested.variables : {}, copyIndex: scope.copyIndex }, stamp, options, out);
+    } else walk(nested, at, scope, stamp, options, out);
+  } else if (type) {
+    out.resources.push({ type: String(resource.type), path });
+  }
+  // Child resources declared inside a resource (`agentPools` under a cluster).
+  if (Array.isArray(resource.resources)) {
+    resource.resources.forEach((child, k) => {
+      if (!isObject(child)) return;
+      const childType = typeOf(child);
+      const full = childType.includes('/') ? childType : `${type}/${childType}`;
+      if (full === AGENT_POOLS) out.resources.push({ type: 'Microsoft.ContainerService/managedClusters/agentPools', path: `${path}.resources.${k}` });
+      else if (childType) out.resources.push({ type: String(child.type), path: `${path}.resources.${k}` });
+    });
+  }
+}
+
+function importCluster(resource: Record<string, unknown>, base: string, scope: ArmScope, stamp: StampProfile, location?: FindingLocation): ClusterInput {
+  const resolve = (value: unknown, path: string): Located => evaluateAt(value, path, scope);
+  const r = new FieldReader(resource, base, resolve);
+  const d = API_DEFAULTS;
+
+  // The pools: `agentPoolProfiles`, or a property copy loop that makes them.
+  const copyLoop = (r.at('properties.copy').value as unknown[] | undefined)?.findIndex((c) => isObject(c) && c.name === 'agentPoolProfiles') ?? -1;
+  const poolBase = copyLoop >= 0 ? `properties.copy.${copyLoop}.input` : 'properties.agentPoolProfiles.0';
+  const poolScope: ArmScope = copyLoop >= 0 ? { ...scope, copyIndex: new Map(scope.copyIndex).set('agentPoolProfiles', 0) } : scope;
+  const pools = new FieldReader(resource, base, (value, path) => evaluateAt(value, path, poolScope));
+  const pool = (field: string, name: string): string => {
+    const at = `${poolBase}.${name}`;
+    r.paths.set(field, pools.at(at).path);
+    return at;
+  };
+  const extraPools: AzureOnlySetting[] = [];
+  if (copyLoop >= 0) {
+    const count = r.at(`properties.copy.${copyLoop}.count`);
+    if (typeof count.value === 'number' && count.value > 1) extraPools.push({ feature: 'extraPool', path: count.path, value: count.value });
+  } else {
+    const list = r.at('properties.agentPoolProfiles');
+    if (Array.isArray(list.value)) list.value.slice(1).forEach((p, k) => extraPools.push({ feature: 'extraPool', path: `${list.path}.${k + 1}`, value: p }));
+  }
+  const poolSettings = azureOnlySettings(new FieldReader(resource, base, (value, path) => evaluateAt(value, path, poolScope)), AZURE_ONLY_POOL.map((row) => ({ ...row, path: `${poolBase}.${row.path}` })));
+
+  const str = <T extends string | undefined>(field: string, path: string, fallback: T) => {
+    const v = (pools.at(path).value ?? fallback) as unknown;
+    r.paths.set(field, pools.at(path).path);
+    return v === UNKNOWN ? r.required(field, path) : (v as string | T);
+  };
+  const num = (field: string, path: string, fallback: number) => {
+    const v = pools.at(path).value;
+    r.paths.set(field, pools.at(path).path);
+    return v === undefined || v === null ? fallback : v === UNKNOWN ? r.num(field, path, fallback) : (v as number);
+  };
+  const plugin = r.str('network.plugin', 'properties.networkProfile.networkPlugin', d.networkPlugin) === 'azure' ? 'azure' : 'kubenet';
+  const subnetId = str('network.subnetId', pool('network.subnetId', 'vnetSubnetID'), undefined);
+  const rbac = r.read('enableRbac', 'properties.enableRBAC');
+  const tags = r.read('tags', 'tags');
+  const sp = r.has('properties.servicePrincipalProfile');
+  const osType = str('nodePool.osType', pool('nodePool.osType', 'osType'), d.osType);
+  const model: ClusterModel = {
+    name: r.required('name', 'name'),
+    location: r.str('location', 'location', stamp.location),
+    apiProfile: stamp.apiProfile,
+    apiVersion: r.required('apiVersion', 'apiVersion'),
+    // The template deploys into the group the deployment names.
+    resourceGroup: { name: r.required('resourceGroup.name', 'resourceGroup'), owned: true },
+    dnsPrefix: r.required('dnsPrefix', 'properties.dnsPrefix'),
+    kubernetesVersion: r.required('kubernetesVersion', 'properties.kubernetesVersion'),
+    enableRbac: rbac !== false,
+    skuTier: r.str('skuTier', 'sku.tier', d.skuTier),
+    ...(sp && {
+      servicePrincipal: {
+        clientId: r.required('servicePrincipal.clientId', 'properties.servicePrincipalProfile.clientId'),
+        ...optional('clientSecret', r.str('servicePrincipal.clientSecret', 'properties.servicePrincipalProfile.secret', undefined)),
+      },
+    }),
+    nodePool: {
+      name: str('nodePool.name', pool('nodePool.name', 'name'), undefined) ?? r.required('nodePool.name', `${poolBase}.name`),
+      count: num('nodePool.count', pool('nodePool.count', 'count'), d.nodeCount),
+      vmSize: str('nodePool.vmSize', pool('nodePool.vmSize', 'vmSize'), undefined) ?? r.required('nodePool.vmSize', `${poolBase}.vmSize`),
+      osDiskSizeGb: num('nodePool.osDiskSizeGb', pool('nodePool.osDiskSizeGb', 'osDiskSizeGB'), d.osDiskSizeGb),
+      maxPods: num('nodePool.maxPods', pool('nodePool.maxPods', 'maxPods'), d.maxPods[plugin]),
+      osType: osType === 'Windows' ? 'Windows' : 'Linux',
+      mode: 'System',
+      type: str('nodePool.type', pool('nodePool.type', 'type'), d.poolType),
+    },
+    ...(r.has('properties.linuxProfile') && {
+      linuxProfile: {
+        adminUsername: r.required('linuxProfile.adminUsername', 'properties.linuxProfile.adminUsername'),
+        sshPublicKey: r.required('linuxProfile.sshPublicKey', 'properties.linuxProfile.ssh.publicKeys.0.keyData'),
+      },
+    }),
+    ...(r.has('properties.windowsProfile') && {
+      windowsProfile: {
+        adminUsername: r.required('windowsProfile.adminUsername', 'properties.windowsProfile.adminUsername'),
+        ...optional('adminPassword', r.str('windowsProfile.adminPassword', 'properties.windowsProfile.adminPassword', undefined)),
+      },
+    }),
+    network: {
+      plugin,
+      ...optional('policy', r.str('network.policy', 'properties.networkProfile.networkPolicy', undefined)),
+      ...optional('loadBalancerSku', r.str('network.loadBalancerSku', 'properties.networkProfile.loadBalancerSku', undefined)),
+      outboundType: r.str('network.outboundType', 'properties.networkProfile.outboundType', d.outboundType),
+      serviceCidr: r.str('network.serviceCidr', 'properties.networkProfile.serviceCidr', d.serviceCidr),
+      dnsServiceIp: r.str('network.dnsServiceIp', 'properties.networkProfile.dnsServiceIP', d.dnsServiceIp),
+      dockerBridgeCidr: r.str('network.dockerBridgeCidr', 'properties.networkProfile.dockerBridgeCidr', d.dockerBridgeCidr),
+      ...(plugin === 'kubenet' && { podCidr: r.str('network.podCidr', 'properties.networkProfile.podCidr', d.podCidr) }),
+      subnet: subnetId === undefined ? { kind: 'default' } : { kind: 'existing', subnetId },
+    },
+    tags: isObject(tags) ? { ...(tags as Record<string, string>) } : {},
+    azureOnly: [...azureOnlySettings(r, AZURE_ONLY_ARM), ...poolSettings, ...extraPools, ...enabledAddons(r, 'properties.addonProfiles')],
+  };
+  r.paths.set('servicePrincipal', `${base}properties.servicePrincipalProfile`);
+  return { model: deepFreeze(model), vocabulary: 'arm', pathOf: (f) => r.pathOf(f), ...(location && { location }) };
+}

@@ -1,0 +1,105 @@
+import { UNKNOWN } from './arm-expressions';
+
+/** A resource, data source or provider configuration, as Terraform JSON or a plan holds it. */
+export interface TerraformElement {
+  readonly kind: 'resource' | 'data' | 'provider';
+  /** Resource type, or the provider's name (`azurerm`). */
+  readonly type: string;
+  /** `azurerm_kubernetes_cluster.aks`, `data.x.y`, `provider.azurerm`. */
+  readonly address: string;
+  readonly attributes: Readonly<Record<string, unknown>>;
+  /** Construct path from cdktf's metadata, for suppressions. */
+  readonly constructPath?: string;
+  /** Attribute paths a plan marks unknown or sensitive: values the checks must not read or print. */
+  readonly opaque?: (path: string) => boolean;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * The objects a labelled block holds at one level. HCL's JSON syntax lets any level be an
+ * object or an array of objects, so the same label may repeat (hashicorp/hcl, json/spec.md).
+ */
+function objects(value: unknown): Record<string, unknown>[] {
+  return (Array.isArray(value) ? value : [value]).filter(isObject);
+}
+
+/** `(label, body)` pairs of a block type with one label below `value`. */
+function labelled(value: unknown): [string, Record<string, unknown>][] {
+  return objects(value).flatMap((o) => Object.entries(o).flatMap(([label, body]) => objects(body).map((b): [string, Record<string, unknown>] => [label, b])));
+}
+
+/** Resources, data sources and provider configurations of a Terraform JSON file (`*.tf.json`, `cdk.tf.json`). */
+export function terraformJsonElements(json: Record<string, unknown>): TerraformElement[] {
+  const out: TerraformElement[] = [];
+  for (const [block, kind, prefix] of [['resource', 'resource', ''], ['data', 'data', 'data.']] as const) {
+    for (const [type, byName] of labelled(json[block])) {
+      for (const [name, attributes] of labelled(byName)) {
+        const meta = isObject(attributes['//']) && isObject(attributes['//'].metadata) ? attributes['//'].metadata.path : undefined;
+        out.push({ kind, type, address: `${prefix}${type}.${name}`, attributes, ...(typeof meta === 'string' && { constructPath: meta }) });
+      }
+    }
+  }
+  for (const [name, config] of labelled(json.provider)) {
+    out.push({ kind: 'provider', type: name, address: `provider.${name}${typeof config.alias === 'string' ? `.${config.alias}` : ''}`, attributes: config });
+  }
+  return out;
+}
+
+/** Whether `path` (dotted) or a parent of it is marked `true` in a plan's `*_unknown` / `*_sensitive` object. */
+function marked(mask: unknown, path: string): boolean {
+  let cur = mask;
+  for (const key of path.split('.')) {
+    if (cur === true) return true;
+    if (Array.isArray(cur)) cur = /^\d+$/.test(key) ? cur[Number(key)] : cur[0];
+    if (cur === true) return true;
+    if (!isObject(cur) && !Array.isArray(cur)) return false;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur === true;
+}
+
+/**
+ * Resources of `terraform show -json` output: a plan's planned values (modules included), or a
+ * state's values, and the providers the configuration names (terraform docs, "JSON Output
+ * Format"). Attributes a plan marks unknown or sensitive are opaque to the checks.
+ */
+export function planElements(json: Record<string, unknown>): TerraformElement[] {
+  const changes = new Map<string, Record<string, unknown>>();
+  for (const c of Array.isArray(json.resource_changes) ? json.resource_changes : []) {
+    if (isObject(c) && typeof c.address === 'string' && isObject(c.change)) changes.set(c.address, c.change);
+  }
+  const out: TerraformElement[] = [];
+  const walk = (module: unknown) => {
+    if (!isObject(module)) return;
+    for (const r of Array.isArray(module.resources) ? module.resources : []) {
+      if (!isObject(r) || typeof r.type !== 'string' || !isObject(r.values)) continue;
+      const address = typeof r.address === 'string' ? r.address : r.type;
+      const change = changes.get(address);
+      const masks = [r.sensitive_values, change?.after_unknown, change?.after_sensitive];
+      out.push({
+        kind: r.mode === 'data' ? 'data' : 'resource',
+        type: r.type,
+        address,
+        attributes: r.values,
+        opaque: (path) => masks.some((m) => marked(m, path)),
+      });
+    }
+    for (const child of Array.isArray(module.child_modules) ? module.child_modules : []) walk(child);
+  };
+  const planned = isObject(json.planned_values) ? json.planned_values.root_module : undefined;
+  walk(planned ?? (isObject(json.values) ? json.values.root_module : undefined));
+  const providers = isObject(json.configuration) ? json.configuration.provider_config : undefined;
+  if (isObject(providers)) {
+    for (const [key, p] of Object.entries(providers)) {
+      const name = isObject(p) && typeof p.name === 'string' ? p.name : key;
+      // Only constant expressions have a value in the plan; references stay unknown.
+      const expressions = isObject(p) && isObject(p.expressions) ? p.expressions : {};
+      const attributes = Object.fromEntries(
+        Object.entries(expressions).map(([k, e]) => [k, isObject(e) && 'constant_value' in e ? e.constant_value : UNKNOWN]),
+      );
+      out.push({ kind: 'provider', type: name, address: `provider.${key}`, attributes });
+    }
+  }
+  return out;
+}

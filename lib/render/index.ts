@@ -1,0 +1,2 @@
+export * from './arm-types';
+export * from './arm-template';

@@ -1,0 +1,89 @@
+import type { ArmResourceRef } from '../import/from-arm';
+import type { ClusterInput, FindingLocation } from '../import/cluster-input';
+import { importProps } from '../import/from-props';
+import type { TerraformElement } from '../import/terraform-json';
+import type { ClusterModel } from '../model/cluster-model';
+import type { StampProfile } from '../profile/stamp';
+import { HUB_RULES } from './catalog';
+import { type Finding, HubValidationError, findingOf } from './finding';
+import { INPUT_RULES } from './input-rules';
+import type { HubRule, ResourceCheck } from './rule';
+
+/** Props objects that hold a secret field. */
+const SECRET_HOLDERS = new Set(['servicePrincipal', 'windowsProfile']);
+
+const active = (suppressed: ReadonlySet<string>): HubRule[] => HUB_RULES.filter((r) => !(r.suppressible && suppressed.has(r.id)));
+
+/** Every rule on one cluster, whichever input it was read from. */
+export function clusterFindings(input: ClusterInput, stamp: StampProfile, suppressed: ReadonlySet<string> = new Set()): Finding[] {
+  const ctx = { stamp, name: (f: string) => input.pathOf(f), vocabulary: input.vocabulary };
+  const found = active(suppressed).flatMap((rule) => (rule.check?.(input.model, ctx) ?? []).map((hit) => findingOf(rule, hit, ctx.name, input.location)));
+  return input.onlyUnder === undefined ? found : found.filter((f) => f.path === input.onlyUnder || f.path.startsWith(`${input.onlyUnder}.`));
+}
+
+/** The checks for a Terraform type: exact keys, and keys ending in `*` as prefixes. */
+function checksFor(rule: HubRule, type: string): ResourceCheck[] {
+  return Object.entries(rule.resources ?? {})
+    .filter(([key]) => (key.endsWith('*') ? type.startsWith(key.slice(0, -1)) : key === type))
+    .map(([, check]) => check);
+}
+
+/** The rules that look at a Terraform resource, data source or provider by its type. */
+export function elementFindings(element: TerraformElement, suppressed: ReadonlySet<string> = new Set(), file?: string): Finding[] {
+  const location: FindingLocation = { ...(file && { file }), address: element.address, ...(element.constructPath && { constructPath: element.constructPath }) };
+  return active(suppressed).flatMap((rule) => checksFor(rule, element.type).flatMap((check) => check(element.attributes).map((hit) => findingOf(rule, hit, undefined, location))));
+}
+
+/** The rules that look at an ARM resource by its type (a child `agentPools`, …). */
+export function armResourceFindings(ref: ArmResourceRef, location?: FindingLocation): Finding[] {
+  return HUB_RULES.flatMap((rule) => {
+    const message = rule.armResources?.[ref.type.toLowerCase()];
+    return message ? [findingOf(rule, { path: `${ref.path}.type`, value: ref.type, allowed: 'no such resource on Azure Stack Hub', message }, undefined, location)] : [];
+  });
+}
+
+/** Result of checking one cluster's props. */
+export interface PropsCheck {
+  /** The cluster model, when the props have the right shape. */
+  readonly model?: ClusterModel;
+  /** Every finding, errors and warnings, in a stable order. */
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Checks `HubAksClusterProps` against every rule and applies the Hub defaults. Collects every
+ * finding instead of stopping at the first. `suppressed` names rules silenced with a reason.
+ */
+export function checkProps(props: unknown, stamp: StampProfile, suppressed: ReadonlySet<string> = new Set()): PropsCheck {
+  const imported = importProps(props, stamp);
+  const rules = active(suppressed);
+  const findings: Finding[] = rules.flatMap((rule) => (rule.checkProps?.(imported.props) ?? []).map((hit) => findingOf(rule, hit)));
+  const shape = imported.shape.map((s) =>
+    findingOf(s.kind === 'unknown-property' ? INPUT_RULES.unknownProperty : INPUT_RULES.invalidValue, {
+      path: s.path,
+      value: s.path === '(props)' ? props : valueOfPath(imported.props, s.path),
+      allowed: s.allowed,
+      message: s.message,
+      ...(s.suggestion && { fix: `Rename '${s.path.split('.').at(-1)}' to '${s.suggestion}'.` }),
+      // An unknown key beside a secret may be a misspelt secret: never show its value.
+      ...(s.kind === 'unknown-property' && SECRET_HOLDERS.has(s.path.split('.').slice(0, -1).join('.')) && { secret: true }),
+    }),
+  );
+  if (!imported.input) return { findings: shape };
+  findings.push(...clusterFindings(imported.input, stamp, suppressed), ...shape);
+  return shape.length > 0 ? { findings } : { model: imported.input.model, findings };
+}
+
+function valueOfPath(root: unknown, path: string): unknown {
+  let cur = root;
+  for (const key of path.split('.')) cur = cur !== null && typeof cur === 'object' && Object.prototype.hasOwnProperty.call(cur, key) ? (cur as Record<string, unknown>)[key] : undefined;
+  return cur;
+}
+
+/** Like `checkProps`, but throws `HubValidationError` when any error is found. */
+export function resolveProps(subject: string, props: unknown, stamp: StampProfile, suppressed?: ReadonlySet<string>): { model: ClusterModel; findings: readonly Finding[] } {
+  const result = checkProps(props, stamp, suppressed);
+  const errors = result.findings.filter((v) => v.severity === 'error');
+  if (errors.length > 0 || !result.model) throw new HubValidationError(subject, errors);
+  return { model: result.model, findings: result.findings };
+}

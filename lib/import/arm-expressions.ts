@@ -185,30 +185,26 @@ function evaluateExpression(text: string, scope: ArmScope, depth: number): Locat
   }
 }
 
-/**
- * Evaluates a template value: expressions in strings (`[...]`, with `[[` an escaped bracket),
- * recursively through objects and arrays.
- */
+/** Evaluates a template value: expressions in strings, recursively through objects and arrays. */
 export function evaluate(value: unknown, scope: ArmScope, depth = 0): unknown {
-  return evaluateAt(value, '', scope, depth).value;
-}
-
-/** Like `evaluate`, and says where the value came from: `path`, or a parameter's source. */
-export function evaluateAt(value: unknown, path: string, scope: ArmScope, depth = 0): Located {
-  if (typeof value === 'string') {
-    if (value.startsWith('[[')) return { value: value.slice(1), path };
-    if (value.startsWith('[') && value.endsWith(']')) {
-      const r = evaluateExpression(value.slice(1, -1), scope, depth);
-      if (r === UNKNOWN) return { value: UNKNOWN, path };
-      return { value: r.value, path: r.path || path };
-    }
-    return { value, path };
-  }
-  if (Array.isArray(value)) return { value: value.map((v) => evaluate(v, scope, depth)), path };
+  if (Array.isArray(value)) return value.map((v) => evaluate(v, scope, depth));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: evaluate(v, scope, depth), enumerable: true, writable: true, configurable: true });
-    return { value: out, path };
+    return out;
   }
-  return { value, path };
+  return evaluateAt(value, '', scope, depth).value;
+}
+
+/**
+ * Evaluates one string of a template (`[...]` is an expression, `[[` an escaped bracket) and says
+ * where its value was set: `path`, or the parameter it reads. Objects and arrays are returned as
+ * they are, so a reader walking into them still knows where each value is.
+ */
+export function evaluateAt(value: unknown, path: string, scope: ArmScope, depth = 0): Located {
+  if (typeof value !== 'string') return { value, path };
+  if (value.startsWith('[[')) return { value: value.slice(1), path };
+  if (!value.startsWith('[') || !value.endsWith(']')) return { value, path };
+  const r = evaluateExpression(value.slice(1, -1), scope, depth);
+  return r === UNKNOWN ? { value: UNKNOWN, path } : { value: r.value, path: r.path || path };
 }

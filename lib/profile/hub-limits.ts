@@ -18,6 +18,9 @@ export const AZURE_RESERVED_SUBNET_ADDRESSES = 5;
  */
 export const NETWORK_CONTRIBUTOR_ROLE_ID = '4d97b98b-1d4f-4787-a291-c67834d212e7';
 
+/** ARM tag limits: tags per resource, characters in a name and in a value. */
+export const TAG_LIMITS = Object.freeze({ count: 50, name: 512, value: 256 });
+
 /** Largest managed disk on Hub and largest `osDiskSizeGB` in the 2020-11-01 API (aks-engine `MaxAzureStackManagedDiskSize`). */
 export const MAX_OS_DISK_GB = 1023;
 

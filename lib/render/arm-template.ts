@@ -64,7 +64,7 @@ export function renderArmTemplate(spec: ClusterModel): ArmRendering {
   param('kubernetesVersion', { type: 'string', ...describe('Kubernetes version; one the stamp offers (az aks get-versions).') }, spec.kubernetesVersion);
   param(
     'nodeCount',
-    { type: 'int', minValue: 1, maxValue: MAX_NODES_PER_SUBSCRIPTION, ...describe('Nodes in the single pool; Hub allows 50 per subscription.') },
+    { type: 'int', minValue: 1, maxValue: MAX_NODES_PER_SUBSCRIPTION, ...describe(`Nodes in the single pool; Hub allows ${MAX_NODES_PER_SUBSCRIPTION} per subscription.`) },
     spec.nodePool.count,
   );
   param('servicePrincipalClientId', { type: 'string', ...describe('Application (client) id of the service principal.') }, sp.clientId);

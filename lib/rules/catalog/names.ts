@@ -1,4 +1,4 @@
-import { MAX_OS_DISK_GB } from '../../profile/hub-limits';
+import { MAX_OS_DISK_GB, TAG_LIMITS } from '../../profile/hub-limits';
 import { MIN_RSA_KEY_BITS, type SshKeyError, isAcceptedKey, parseSshPublicKey } from '../../model/ssh-key';
 import { isConcrete, text } from '../checks';
 import type { HubRule, RuleHit } from '../rule';
@@ -154,7 +154,7 @@ export const NAME_RULES: readonly HubRule[] = [
     severity: 'error',
     source: 'ARM tag limits: 50 tags per resource, names of 512 and values of 256 characters, no < > % & \\ ? / in names',
     why: 'Resource Manager refuses the whole deployment when one tag breaks its limits.',
-    fix: 'Keep at most 50 tags, names up to 512 characters without < > % & \\ ? /, values up to 256 characters.',
+    fix: `Keep at most ${TAG_LIMITS.count} tags, names up to ${TAG_LIMITS.name} characters without < > % & \\ ? /, values up to ${TAG_LIMITS.value} characters.`,
     suppressible: false,
     checkProps: (props) => {
       const tags = props.tags;
@@ -166,10 +166,10 @@ export const NAME_RULES: readonly HubRule[] = [
     check: (spec, ctx) => {
       const entries = Object.entries(spec.tags);
       const found: RuleHit[] = [];
-      if (entries.length > 50) found.push({ path: ctx.name('tags'), value: `${entries.length} tags`, allowed: 'at most 50 tags', message: 'Too many tags.' });
+      if (entries.length > TAG_LIMITS.count) found.push({ path: ctx.name('tags'), value: `${entries.length} tags`, allowed: `at most ${TAG_LIMITS.count} tags`, message: 'Too many tags.' });
       for (const [k, v] of entries) {
-        if (k.length === 0 || k.length > 512 || /[<>%&\\?/]/.test(k)) found.push({ path: ctx.name(`tags.${k}`), value: k, allowed: '1-512 characters without < > % & \\ ? /', message: 'The tag name is not valid.' });
-        if (isConcrete(v) && v.length > 256) found.push({ path: ctx.name(`tags.${k}`), value: v, allowed: 'at most 256 characters', message: 'The tag value is too long.' });
+        if (k.length === 0 || k.length > TAG_LIMITS.name || /[<>%&\\?/]/.test(k)) found.push({ path: ctx.name(`tags.${k}`), value: k, allowed: `1-${TAG_LIMITS.name} characters without < > % & \\ ? /`, message: 'The tag name is not valid.' });
+        if (isConcrete(v) && v.length > TAG_LIMITS.value) found.push({ path: ctx.name(`tags.${k}`), value: v, allowed: `at most ${TAG_LIMITS.value} characters`, message: 'The tag value is too long.' });
       }
       return found;
     },

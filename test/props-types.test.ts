@@ -1,3 +1,4 @@
+import type { KeyMismatch } from '../lib/model/props-schema';
 import { describe, expect, it } from 'vitest';
 import type { HubAksClusterProps } from '../lib';
 import { checkProps } from './support/internals';
@@ -77,5 +78,17 @@ describe('Azure-only knobs', () => {
     const v = checkProps({ ...minimalProps(), ...extra }, STAMP).findings;
     expect(v.map((x) => x.ruleId)).toEqual([id]);
     expect(v[0]!.message).not.toMatch(/unrecognized|Unknown property/i);
+  });
+});
+
+describe('the compile-time link between the props interfaces and the schema', () => {
+  it('is a type error when a key exists on one side only, at any depth', () => {
+    type Mismatch<A, B> = [KeyMismatch<A, B>] extends [never] ? true : KeyMismatch<A, B>;
+    // @ts-expect-error: the schema has a key the interface lacks.
+    const onlyInSchema: Mismatch<{ a?: string }, { a?: string; b?: string }> = true;
+    // @ts-expect-error: a nested object lacks a key.
+    const nested: Mismatch<{ a?: { b?: string; c?: string } }, { a?: { b?: string } }> = true;
+    const same: Mismatch<{ a?: { b?: string } | 'x' }, { a?: 'x' | { b?: string } }> = true;
+    expect([onlyInSchema, nested, same]).toEqual([true, true, true]);
   });
 });

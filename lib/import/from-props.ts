@@ -171,7 +171,7 @@ export function importProps(props: unknown, stamp: StampProfile): PropsImport {
       ...(plugin === 'kubenet' && { podCidr: r.str('network.podCidr', 'network.podCidr', d['network.podCidr']) }),
       subnet,
     },
-    tags: tags && typeof tags === 'object' ? { ...(tags as Record<string, string>) } : {},
+    tags: { ...(isObject(tags) ? (tags as Record<string, string>) : d.tags) },
     azureOnly: [...azureOnlySettings(r, AZURE_ONLY_PROPS), ...enabledAddons(r, 'addons')],
   };
   return { props: raw, shape, input: { model: deepFreeze(model), vocabulary: 'props', pathOf: (f) => r.pathOf(f) } };

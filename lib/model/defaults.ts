@@ -13,6 +13,7 @@ export const PROP_DEFAULTS = Object.freeze({
   skuTier: API_DEFAULTS.skuTier,
   loadBalancerSku: 'basic',
   enablePrivateCluster: false,
+  tags: Object.freeze({}),
   'nodePool.name': 'nodepool1',
   'nodePool.count': 3,
   'nodePool.vmSize': DEFAULT_NODE_VM_SIZE,

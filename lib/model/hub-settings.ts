@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { API_PROFILES, type ApiProfile } from '../profile/api-versions';
 import type { CatalogOverride } from '../profile/stamp';
+import type { KeyMismatch } from './props-schema';
 
 /** How the stamp authenticates users and service principals. */
 export type IdentitySystem = 'azure_ad' | 'adfs';
@@ -67,3 +68,6 @@ export const hubSettingsSchema = z.strictObject({
 
 /** Rules of settings whose type check is their rule: an enum that is not a generic type error. */
 export const HUB_SETTING_RULES: Readonly<Record<string, string>> = { identitySystem: 'HUB114', apiProfile: 'HUB112', armEndpoint: 'HUB110', location: 'HUB111' };
+
+/** Fails to compile, naming the paths, when `HubSettings` and `hubSettingsSchema` drift apart. */
+export const HUB_SETTINGS_SCHEMA_MATCHES_INTERFACE: [KeyMismatch<HubSettings, z.input<typeof hubSettingsSchema>>] extends [never] ? true : KeyMismatch<HubSettings, z.input<typeof hubSettingsSchema>> = true;

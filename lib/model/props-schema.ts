@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { HubAksClusterProps } from './props';
 
 /**
  * The shape of `HubAksClusterProps`, checked at run time for JavaScript callers and JSON configs.
@@ -60,7 +61,7 @@ const network = z.strictObject({
   outboundType: knob,
 });
 
-/** Run-time schema of `HubAksClusterProps`. */
+/** Run-time schema of `HubAksClusterProps`; `PropsSchemaMatchesInterfaces` below holds it to the interfaces. */
 export const clusterPropsSchema = z.strictObject({
   name: str,
   servicePrincipal,
@@ -177,3 +178,29 @@ export function shapeIssues(schema: z.ZodType, props: unknown, keysAt: (path: re
     ];
   });
 }
+
+/** Every key of every member of a union. */
+type AllKeys<T> = T extends unknown ? keyof T : never;
+/** The object members of a type: what has keys to compare (not strings, numbers or lists). */
+type ObjectPart<T> = Exclude<NonNullable<T>, string | number | boolean | bigint | readonly unknown[]>;
+/** `T[K]` over every member of a union that has `K`. */
+type Prop<T, K> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;
+
+/**
+ * The prop paths where an interface and a schema disagree, as readable strings; `never` when they
+ * have the same keys at every level. A schema value of `unknown` (an Azure-only knob its rule
+ * reports) is not compared further.
+ */
+export type KeyMismatch<A, B, P extends string = ''> = unknown extends B
+  ? never
+  : [ObjectPart<A>] extends [never]
+    ? never
+    :
+        | `${P}${Exclude<AllKeys<ObjectPart<A>>, AllKeys<ObjectPart<B>>> & string}: in the interface, not the schema`
+        | `${P}${Exclude<AllKeys<ObjectPart<B>>, AllKeys<ObjectPart<A>>> & string}: in the schema, not the interface`
+        | { [K in AllKeys<ObjectPart<A>> & AllKeys<ObjectPart<B>> & string]: KeyMismatch<Prop<ObjectPart<A>, K>, Prop<ObjectPart<B>, K>, `${P}${K}.`> }[AllKeys<ObjectPart<A>> &
+            AllKeys<ObjectPart<B>> &
+            string];
+
+/** Fails to compile, naming the paths, when `HubAksClusterProps` and `clusterPropsSchema` drift apart. */
+export const PROPS_SCHEMA_MATCHES_INTERFACES: [KeyMismatch<HubAksClusterProps, z.input<typeof clusterPropsSchema>>] extends [never] ? true : KeyMismatch<HubAksClusterProps, z.input<typeof clusterPropsSchema>> = true;

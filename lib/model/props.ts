@@ -267,7 +267,7 @@ export interface HubAksClusterProps {
   readonly existingResourceGroup?: boolean;
   /**
    * The single node pool.
-   * @default one pool 'nodepool1' of 3 × Standard_DS2_v2
+   * @default one pool with the defaults of `NodePoolProps`
    */
   readonly nodePool?: NodePoolProps;
   /**
@@ -282,7 +282,7 @@ export interface HubAksClusterProps {
   readonly windowsProfile?: WindowsProfileProps;
   /**
    * Networking.
-   * @default Azure CNI on a new VNET 10.240.0.0/16 with subnet 10.240.0.0/20, services 10.0.0.0/16
+   * @default the defaults of `NetworkProps`
    */
   readonly network?: NetworkProps;
   /**

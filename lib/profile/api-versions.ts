@@ -8,11 +8,8 @@
  * - managedClusters: azure-stack-docs `azure-stack/user/aks-support.md`: "the supported API is version 2020-11-01".
  */
 
-/** The API profiles the library can target. 2020-09-01-hybrid is the last one Microsoft published. */
-export const API_PROFILES = ['2020-09-01-hybrid'] as const;
-
-/** An Azure Stack Hub API profile name. */
-export type ApiProfile = (typeof API_PROFILES)[number];
+/** An Azure Stack Hub API profile the library can target. 2020-09-01-hybrid is the last one Microsoft published. */
+export type ApiProfile = '2020-09-01-hybrid';
 
 /** The profile used when a stack names none. */
 export const DEFAULT_API_PROFILE: ApiProfile = '2020-09-01-hybrid';
@@ -44,3 +41,6 @@ export const API_VERSIONS: Readonly<Record<ApiProfile, Readonly<Record<ArmResour
 export function apiVersionOf(profile: ApiProfile, type: ArmResourceType): string {
   return API_VERSIONS[profile][type];
 }
+
+/** The API profiles the library can target: those it has api-versions for. */
+export const API_PROFILES: readonly ApiProfile[] = Object.freeze(Object.keys(API_VERSIONS) as ApiProfile[]);

@@ -3,16 +3,14 @@ import { Aspects, TerraformStack } from 'cdktf';
 import type { Construct, IConstruct } from 'constructs';
 import type { HubSettings, IdentitySystem } from '../model/hub-settings';
 import { type StampProfile, stampProfile } from '../profile/stamp';
-import { findingOf } from '../rules/finding';
-import { findRule } from '../rules/registry';
-import { recordedSuppressions } from '../rules/suppressions';
-import { type SubscriptionKey, subscriptionKeyText, subscriptionNodeHits } from '../rules/subscription-nodes';
 import { checkHubSettings } from '../rules/hub-settings';
+import { recordedSuppressions } from '../rules/suppressions';
+import type { SubscriptionKey } from '../rules/subscription-nodes';
 import { HubComplianceAspect } from './compliance-aspect';
 import { addFindingValidation } from './findings';
 import { sameFramework } from './one-framework';
 import { writeArtifactsOnSynth } from './stack-artifacts';
-import { stackClusterNodes } from './subscription-nodes';
+import { setStackSubscription, subscriptionFindings } from './subscription-nodes';
 
 /** Props of `HubStack`. */
 export interface HubStackProps {
@@ -64,7 +62,7 @@ export class HubStack extends TerraformStack {
     });
     const host = new URL(hub.armEndpoint).host;
     const subscription: SubscriptionKey = { endpointHost: host, ...(hub.subscriptionId && { subscriptionId: hub.subscriptionId }) };
-    subscriptions.set(this, subscription);
+    setStackSubscription(this, subscription);
     this.provider = new AzurestackProvider(this, 'azurestack', {
       // The provider keeps only the host of the endpoint (azurestack 1.0.0 upgrade guide).
       metadataHost: host,
@@ -79,7 +77,7 @@ export class HubStack extends TerraformStack {
     });
 
     Aspects.of(this).add(new HubComplianceAspect(this.stamp));
-    addFindingValidation(this, () => subscriptionFindings(this));
+    addFindingValidation(this, () => subscriptionFindings(this, (c): c is HubStack => HubStack.isHubStack(c)));
     writeArtifactsOnSynth(this);
   }
 
@@ -90,14 +88,4 @@ export class HubStack extends TerraformStack {
     if (suppressions.length > 0) tf['//'] = { ...tf['//'], 'cdktf-aks-hub': { suppressions } };
     return tf;
   }
-}
-
-const subscriptions = new WeakMap<HubStack, SubscriptionKey>();
-
-/** HUB020 over the app: the clusters of every HubStack that deploys to this stack's subscription. */
-function subscriptionFindings(self: HubStack) {
-  const mine = subscriptionKeyText(subscriptions.get(self)!);
-  const stacks = self.node.root.node.findAll().filter((c): c is HubStack => HubStack.isHubStack(c) && subscriptionKeyText(subscriptions.get(c)!) === mine);
-  const entries = stacks.flatMap((s) => stackClusterNodes(s, s.stamp).map((n) => ({ ...n, subscription: subscriptions.get(s)! })));
-  return subscriptionNodeHits(entries).map((hit) => findingOf(findRule('HUB020')!, hit, undefined, { constructPath: self.node.path }));
 }

@@ -2,7 +2,9 @@ import { TerraformResource, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { importTerraformElements } from '../import/documents';
 import type { StampProfile } from '../profile/stamp';
-import type { ClusterNodes } from '../rules/subscription-nodes';
+import { type Finding, findingOf } from '../rules/finding';
+import { findRule } from '../rules/registry';
+import { type ClusterNodes, type SubscriptionKey, subscriptionKeyText, subscriptionNodeHits } from '../rules/subscription-nodes';
 import { elementOf } from './terraform-element';
 
 /** The template deployments HubAksClusters made, with their nodes: already checked, counted from the model. */
@@ -31,4 +33,22 @@ export function stackClusterNodes(stack: TerraformStack, stamp: StampProfile): C
     if (c.terraformResourceType !== 'azurerm_kubernetes_cluster' && c.terraformResourceType !== 'azurestack_template_deployment') return [];
     return importTerraformElements([elementOf(c)], stamp).clusters.filter((x) => x.input.onlyUnder === undefined).map((x) => ({ where: c.node.path, count: x.input.model.nodePool.count }));
   });
+}
+
+const subscriptions = new WeakMap<TerraformStack, SubscriptionKey>();
+
+/** Records where a stack's clusters count: its stamp and subscription. */
+export function setStackSubscription(stack: TerraformStack, key: SubscriptionKey): void {
+  subscriptions.set(stack, key);
+}
+
+/**
+ * HUB020 over the app: the clusters of every Hub stack (as `isHubStack` tells them) that deploys
+ * to `self`'s subscription.
+ */
+export function subscriptionFindings(self: TerraformStack & { readonly stamp: StampProfile }, isHubStack: (c: IConstruct) => c is TerraformStack & { readonly stamp: StampProfile }): Finding[] {
+  const mine = subscriptionKeyText(subscriptions.get(self)!);
+  const stacks = self.node.root.node.findAll().filter((c) => isHubStack(c) && subscriptionKeyText(subscriptions.get(c)!) === mine) as (TerraformStack & { readonly stamp: StampProfile })[];
+  const entries = stacks.flatMap((s) => stackClusterNodes(s, s.stamp).map((n) => ({ ...n, subscription: subscriptions.get(s)! })));
+  return subscriptionNodeHits(entries).map((hit) => findingOf(findRule('HUB020')!, hit, undefined, { constructPath: self.node.path }));
 }

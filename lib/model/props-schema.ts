@@ -61,6 +61,24 @@ const network = z.strictObject({
   outboundType: knob,
 });
 
+/**
+ * Props that may be Terraform tokens (known only at deploy time). Each is an ARM template
+ * parameter, so the parameters file simply leaves it out. Checks that need the value skip it:
+ * kubernetesVersion (HUB103), dnsPrefix (HUB301), nodePool.count (HUB020, HUB107, HUB204),
+ * linuxProfile.sshPublicKey (HUB305); the ids and secrets have no value checks.
+ */
+export const DEPLOY_TIME_PROPS: readonly string[] = Object.freeze([
+  'servicePrincipal.clientId',
+  'servicePrincipal.clientSecret',
+  'servicePrincipal.objectId',
+  'linuxProfile.sshPublicKey',
+  'windowsProfile.adminPassword',
+  'network.vnet.subnetId',
+  'kubernetesVersion',
+  'dnsPrefix',
+  'nodePool.count',
+]);
+
 /** Run-time schema of `HubAksClusterProps`; `PropsSchemaMatchesInterfaces` below holds it to the interfaces. */
 export const clusterPropsSchema = z.strictObject({
   name: str,

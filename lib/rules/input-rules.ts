@@ -1,101 +1,17 @@
-import type { RuleDefinition } from './rule';
+import { ruleTexts } from './rule-texts';
 
 /**
- * Rules reported by the validation pipeline itself (shape checks, stack settings) rather than
- * by a check function of their own.
+ * Rules reported by the validation pipeline itself (shape checks, stack settings) rather than by
+ * a check function of their own. Their texts are in catalog/texts.json with the others.
  */
-export const INPUT_RULES = {
-  invalidValue: {
-    id: 'HUB100',
-    title: 'Property of the wrong type or shape',
-    severity: 'error',
-    source: 'Library: HubAksClusterProps',
-    why: 'A value of the wrong type would produce a template the Hub rejects, or crash synthesis.',
-    fix: 'Give the property the type its TSDoc names.',
-    suppressible: false,
-    examples: { fail: [{ props: { nodePool: { count: 'three' } } }], pass: [{ props: { nodePool: { count: 3 } } }] },
-  },
-  unknownProperty: {
-    id: 'HUB101',
-    title: 'Unknown property',
-    severity: 'error',
-    source: 'Library: HubAksClusterProps',
-    why: 'An unknown property is usually a typo; ignoring it silently would deploy something other than what was asked.',
-    fix: 'Remove the property or correct its spelling.',
-    suppressible: false,
-    examples: { fail: [{ props: { kubernetesVerison: '1.20.7' } }], pass: [{ props: { kubernetesVersion: '1.20.7' } }] },
-  },
-  armEndpoint: {
-    id: 'HUB110',
-    title: 'Resource Manager endpoint is not an https URL',
-    severity: 'error',
-    source: 'azurestack provider: metadata_host is the host of the ARM endpoint, e.g. https://management.local.azurestack.external',
-    why: "The provider discovers the stamp's environment from this host.",
-    fix: "Set hub.armEndpoint to the stamp's Resource Manager URL, e.g. 'https://management.local.azurestack.external'.",
-    suppressible: false,
-    examples: { fail: [{ hub: { armEndpoint: 'http://management.local.azurestack.external' } }, { hub: { armEndpoint: 'management.local' } }], pass: [{ hub: { armEndpoint: 'https://management.local.azurestack.external' } }] },
-  },
-  location: {
-    id: 'HUB111',
-    title: 'Missing or malformed location',
-    severity: 'error',
-    source: 'aks-overview.md: "--location is the customer\'s own region name"',
-    why: 'Every Hub resource is created in the stamp\'s own region, such as `local`.',
-    fix: "Set hub.location to the stamp's region name (`az account list-locations` on the stamp).",
-    suppressible: false,
-    examples: { fail: [{ hub: { location: '' } }], pass: [{ hub: { location: 'redmond' } }] },
-  },
-  apiProfile: {
-    id: 'HUB112',
-    title: 'Unsupported API profile',
-    severity: 'error',
-    source: 'azure-cli _shared.py: only 2020-09-01-hybrid maps Microsoft.ContainerService (2020-11-01)',
-    why: 'Older hybrid profiles have no AKS api-version.',
-    fix: "Remove hub.apiProfile or set it to '2020-09-01-hybrid'.",
-    suppressible: false,
-    examples: { fail: [{ hub: { apiProfile: '2019-03-01-hybrid' } }], pass: [{ hub: { apiProfile: '2020-09-01-hybrid' } }] },
-  },
-  outsideHubStack: {
-    id: 'HUB113',
-    title: 'Cluster outside a HubStack',
-    severity: 'error',
-    source: 'Library: HubAksCluster reads the stamp settings from its HubStack',
-    why: 'Only a HubStack configures the azurestack provider for the stamp and applies the Hub checks.',
-    fix: 'Create the cluster inside a HubStack.',
-    suppressible: false,
-    examples: { fail: [{ outsideStack: true }], pass: [{ outsideStack: false }] },
-  },
-  identitySystem: {
-    id: 'HUB114',
-    title: 'Unknown identity system',
-    severity: 'error',
-    source: "aks-overview.md: service principals come from Microsoft Entra ID or AD FS",
-    why: 'A Hub stamp authenticates with Azure AD or, when disconnected, AD FS.',
-    fix: "Set hub.identitySystem to 'azure_ad' or 'adfs'.",
-    suppressible: false,
-    examples: { fail: [{ hub: { identitySystem: 'kerberos' } }], pass: [{ hub: { identitySystem: 'adfs' } }] },
-  },
-  secretVariable: {
-    id: 'HUB115',
-    title: 'Secret variable with a default or not sensitive',
-    severity: 'error',
-    source: 'Security: no secret value is ever written to cdk.tf.json',
-    why: "A variable's default is written to cdk.tf.json, and a non-sensitive variable's value is printed by terraform plan.",
-    fix: 'Declare the variable with sensitive: true and no default; set it with TF_VAR_<name> at deploy time.',
-    suppressible: false,
-    examples: { fail: [{ secretVariable: { sensitive: true, default: 'S3cr3t-in-a-default' } }, { secretVariable: { sensitive: false } }], pass: [{ secretVariable: { sensitive: true } }] },
-  },
-  suppression: {
-    id: 'HUB116',
-    title: 'Invalid suppression',
-    severity: 'error',
-    source: 'Library: a suppression names a suppressible rule and gives a reason of at least 10 characters',
-    why: 'Suppressions are audited; hard platform limits cannot be suppressed because the Hub rejects the deployment anyway.',
-    fix: 'Name a suppressible rule (see docs/rules.md) and say why in at least 10 characters.',
-    suppressible: false,
-    examples: {
-      fail: [{ suppression: { ruleId: 'HUB001', reason: 'we want the standard load balancer' } }, { suppression: { ruleId: 'HUB016', reason: 'ok' } }, { suppression: { ruleId: 'HUB999', reason: 'no such rule exists here' } }],
-      pass: [{ suppression: { ruleId: 'HUB016', reason: 'the operator offers Standard_D2s_v5 on this stamp' } }],
-    },
-  },
-} as const satisfies Record<string, RuleDefinition>;
+export const INPUT_RULES = Object.freeze({
+  invalidValue: ruleTexts('HUB100'),
+  unknownProperty: ruleTexts('HUB101'),
+  armEndpoint: ruleTexts('HUB110'),
+  location: ruleTexts('HUB111'),
+  apiProfile: ruleTexts('HUB112'),
+  outsideHubStack: ruleTexts('HUB113'),
+  identitySystem: ruleTexts('HUB114'),
+  secretVariable: ruleTexts('HUB115'),
+  suppression: ruleTexts('HUB116'),
+});

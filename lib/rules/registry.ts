@@ -1,11 +1,18 @@
-import { HUB_RULES } from './catalog';
-import { INPUT_RULES } from './input-rules';
-import type { HubRule, RuleDefinition, RuleInfo } from './rule';
+import { RULE_CHECKS } from './catalog';
+import type { HubRule, RuleInfo } from './rule';
+import { RULE_TEXTS, ruleTexts } from './rule-texts';
 
-/** Every rule the library defines, with its checks, in id order. */
-export const RULE_DEFINITIONS: readonly (RuleDefinition & Partial<HubRule>)[] = Object.freeze(
-  [...HUB_RULES, ...Object.values(INPUT_RULES)].sort((a, b) => a.id.localeCompare(b.id)),
+const checksById = new Map(RULE_CHECKS.map((c) => [c.id, c]));
+if (checksById.size !== RULE_CHECKS.length) throw new Error('Two check sets for one rule id.');
+for (const id of checksById.keys()) ruleTexts(id);
+
+/** Every rule the library defines: its texts and examples (catalog/texts.json) with its checks, in id order. */
+export const RULE_DEFINITIONS: readonly HubRule[] = Object.freeze(
+  [...RULE_TEXTS.values()].map((texts): HubRule => ({ ...checksById.get(texts.id), ...texts })).sort((a, b) => a.id.localeCompare(b.id)),
 );
+
+/** The rules that check something themselves, in id order. */
+export const CHECKED_RULES: readonly HubRule[] = RULE_DEFINITIONS.filter((r) => checksById.has(r.id));
 
 /** Every rule the library knows, in id order: the read-only catalog. Ids are unique and never reused. */
 export const RULES: readonly RuleInfo[] = Object.freeze(
@@ -13,7 +20,6 @@ export const RULES: readonly RuleInfo[] = Object.freeze(
 );
 
 const byId = new Map(RULE_DEFINITIONS.map((r) => [r.id, r]));
-if (byId.size !== RULE_DEFINITIONS.length) throw new Error('Duplicate rule id in the Hub rule registry.');
 const infoById = new Map(RULES.map((r) => [r.id, r]));
 
 /** The rule with this id, or `undefined`. */
@@ -22,7 +28,7 @@ export function findRule(id: string): RuleInfo | undefined {
 }
 
 /** The rule with this id and its checks, or `undefined`. */
-export function ruleDefinition(id: string): (RuleDefinition & Partial<HubRule>) | undefined {
+export function ruleDefinition(id: string): HubRule | undefined {
   return byId.get(id);
 }
 

@@ -34,9 +34,9 @@ export interface RuleDefinition extends RuleInfo {
 }
 
 /**
- * An input for a rule's examples. `props` and `hub` are merged over a valid quickstart; a
- * `resource` is added by hand to a HubStack; `arm` is merged over a Hub-valid managedClusters
- * resource; `clusters` are several clusters in one app.
+ * An input for a rule's examples. `props` and `hub` are merged over a valid quickstart (a `null`
+ * removes a prop); a `resource` is added by hand to a HubStack; `arm` is merged over a Hub-valid
+ * managedClusters resource; `clusters` are several clusters in one app.
  */
 export type RuleExample =
   | { readonly props: Readonly<Record<string, unknown>> }
@@ -76,8 +76,9 @@ export interface CheckContext {
 /** Checks the attributes of one Terraform resource or provider that is not a cluster. */
 export type ResourceCheck = (attributes: RawProps) => RuleHit[];
 
-/** A rule and the checks it runs. Any subset of the checks may be present. */
-export interface HubRule extends RuleDefinition {
+/** The checks of one rule, by its id; any subset may be present. */
+export interface RuleChecks {
+  readonly id: string;
   /** Checks one cluster, whichever input it was read from. */
   readonly check?: (model: ClusterModel, ctx: CheckContext) => RuleHit[];
   /** Checks what only props can get wrong: their shape beyond types, tokens, prototype keys. */
@@ -87,6 +88,9 @@ export interface HubRule extends RuleDefinition {
   /** ARM resource types (lower-case) that Hub lacks, with the message. */
   readonly armResources?: Readonly<Record<string, string>>;
 }
+
+/** A rule with its texts, examples and checks. */
+export type HubRule = RuleDefinition & Omit<RuleChecks, 'id'>;
 
 /**
  * Reads `a.b.c` from untyped input through own properties only, so inherited or

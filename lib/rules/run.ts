@@ -4,15 +4,15 @@ import { importProps } from '../import/from-props';
 import type { TerraformElement } from '../import/terraform-json';
 import type { ClusterModel } from '../model/cluster-model';
 import type { StampProfile } from '../profile/stamp';
-import { HUB_RULES } from './catalog';
 import { type Finding, HubValidationError, findingOf } from './finding';
 import { INPUT_RULES } from './input-rules';
+import { CHECKED_RULES } from './registry';
 import type { HubRule, ResourceCheck } from './rule';
 
 /** Props objects that hold a secret field. */
 const SECRET_HOLDERS = new Set(['servicePrincipal', 'windowsProfile']);
 
-const active = (suppressed: ReadonlySet<string>): HubRule[] => HUB_RULES.filter((r) => !(r.suppressible && suppressed.has(r.id)));
+const active = (suppressed: ReadonlySet<string>): HubRule[] => CHECKED_RULES.filter((r) => !(r.suppressible && suppressed.has(r.id)));
 
 /** Every rule on one cluster, whichever input it was read from. */
 export function clusterFindings(input: ClusterInput, stamp: StampProfile, suppressed: ReadonlySet<string> = new Set()): Finding[] {
@@ -36,7 +36,7 @@ export function elementFindings(element: TerraformElement, suppressed: ReadonlyS
 
 /** The rules that look at an ARM resource by its type (a child `agentPools`, …). */
 export function armResourceFindings(ref: ArmResourceRef, location?: FindingLocation): Finding[] {
-  return HUB_RULES.flatMap((rule) => {
+  return CHECKED_RULES.flatMap((rule) => {
     const message = rule.armResources?.[ref.type.toLowerCase()];
     return message ? [findingOf(rule, { path: `${ref.path}.type`, value: ref.type, allowed: 'no such resource on Azure Stack Hub', message }, undefined, location)] : [];
   });

@@ -6,12 +6,16 @@ import { hubFindings } from '../../lib/testing';
 import { HUB, STAMP, minimalProps } from '../helpers';
 import { type RuleExample, checkProps, renderArmParameters, renderArmTemplate, resolveProps } from './internals';
 
-/** Deep merge where arrays merge by index, for ARM examples. */
+/** Deep merge where arrays merge by index, for ARM examples, and `null` removes a key. */
 export function merge(base: unknown, patch: unknown): unknown {
   if (Array.isArray(base) && Array.isArray(patch)) return patch.map((p, i) => merge(base[i], p)).concat(base.slice(patch.length));
   if (base && patch && typeof base === 'object' && typeof patch === 'object' && !Array.isArray(base) && !Array.isArray(patch)) {
     const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-    for (const [k, v] of Object.entries(patch)) out[k] = merge(out[k], v);
+    // A null in an example removes the prop.
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null) delete out[k];
+      else out[k] = merge(out[k], v);
+    }
     return out;
   }
   return patch;

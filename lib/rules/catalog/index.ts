@@ -1,4 +1,4 @@
-import type { HubRule } from '../rule';
+import type { RuleChecks } from '../rule';
 import { ADD_ON_RULES } from './add-ons';
 import { API_SERVER_RULES } from './api-server';
 import { CLUSTER_SHAPE_RULES } from './cluster';
@@ -9,8 +9,8 @@ import { NETWORK_RULES } from './network';
 import { NODE_POOL_RULES } from './node-pools';
 import { PLATFORM_RULES } from './platform';
 
-/** Every rule with a check of its own, in id order. */
-export const HUB_RULES: readonly HubRule[] = Object.freeze(
+/** The checks of every rule that has some, by rule; the rules' texts are in texts.json. */
+export const RULE_CHECKS: readonly RuleChecks[] = Object.freeze(
   [
     ...LOAD_BALANCER_RULES,
     ...IDENTITY_RULES,

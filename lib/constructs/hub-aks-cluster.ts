@@ -99,21 +99,21 @@ export class HubAksCluster extends Construct {
       if (problems.length > 0) throw new HubValidationError(subject, problems);
       for (const s of suppressions) suppressHubRule(this, s.ruleId, s.reason);
     }
-    const { model: spec, findings } = resolveProps(subject, props, stack.stamp, suppressedRuleIds(this));
+    const { model, findings } = resolveProps(subject, props, stack.stamp, suppressedRuleIds(this));
     for (const w of findings) annotate(this, { ...w, location: { constructPath: this.node.path } });
-    this.model = spec;
+    this.model = model;
 
     const relativePath = this.node.path.split('/').slice(stack.node.path.split('/').length).join('/');
     const prefix = terraformName(relativePath);
-    const tags = Object.keys(spec.tags).length > 0 ? { ...spec.tags } : undefined;
+    const tags = Object.keys(model.tags).length > 0 ? { ...model.tags } : undefined;
 
     // Resource group: owned by default, so `cdktf destroy` also removes what the deployment made.
-    if (spec.resourceGroup.owned) {
-      const rg = new ResourceGroup(this, 'resource-group', { name: spec.resourceGroup.name, location: spec.location, ...(tags && { tags }) });
+    if (model.resourceGroup.owned) {
+      const rg = new ResourceGroup(this, 'resource-group', { name: model.resourceGroup.name, location: model.location, ...(tags && { tags }) });
       this.resourceGroupName = rg.name;
     } else {
       // HUB118 warns that destroy will not remove the cluster from a group the stack does not own.
-      this.resourceGroupName = spec.resourceGroup.name;
+      this.resourceGroupName = model.resourceGroup.name;
     }
 
     // Secrets: tokens only; by default a sensitive variable, set with TF_VAR_<name>.
@@ -122,30 +122,30 @@ export class HubAksCluster extends Construct {
       v.overrideLogicalId(`${prefix}_${name}`);
       return v;
     };
-    let clientSecret = spec.servicePrincipal?.clientSecret;
+    let clientSecret = model.servicePrincipal?.clientSecret;
     if (clientSecret === undefined) {
-      this.clientSecretVariable = secretVariable('client_secret', `Client secret of the service principal of AKS cluster '${spec.name}'.`);
+      this.clientSecretVariable = secretVariable('client_secret', `Client secret of the service principal of AKS cluster '${model.name}'.`);
       clientSecret = this.clientSecretVariable.stringValue;
     }
-    let windowsPassword = spec.windowsProfile?.adminPassword;
-    if (spec.windowsProfile && windowsPassword === undefined) {
-      this.windowsAdminPasswordVariable = secretVariable('windows_admin_password', `Windows admin password of AKS cluster '${spec.name}'.`);
+    let windowsPassword = model.windowsProfile?.adminPassword;
+    if (model.windowsProfile && windowsPassword === undefined) {
+      this.windowsAdminPasswordVariable = secretVariable('windows_admin_password', `Windows admin password of AKS cluster '${model.name}'.`);
       windowsPassword = this.windowsAdminPasswordVariable.stringValue;
     }
 
-    addFindingValidation(this, () => secretVariableFindings(this, { 'servicePrincipal.clientSecret': spec.servicePrincipal?.clientSecret, 'windowsProfile.adminPassword': spec.windowsProfile?.adminPassword }));
+    addFindingValidation(this, () => secretVariableFindings(this, { 'servicePrincipal.clientSecret': model.servicePrincipal?.clientSecret, 'windowsProfile.adminPassword': model.windowsProfile?.adminPassword }));
 
     // The cluster and everything it uses: the same template as azuredeploy.json, deployed into the
     // group. Terraform holds no network resource, so destroy never deletes a subnet that the nodes
     // still use; deleting the group removes what the template made (README, "How destroy works").
-    const rendering: ArmRendering = renderArmTemplate(spec);
+    const rendering: ArmRendering = renderArmTemplate(model);
     const parameterValues: Record<string, string | number> = {
       ...rendering.values,
       servicePrincipalClientSecret: clientSecret,
       ...(windowsPassword !== undefined && { windowsAdminPassword: windowsPassword }),
     };
     this.deployment = new TemplateDeployment(this, 'deployment', {
-      name: `${spec.name}-aks`,
+      name: `${model.name}-aks`,
       resourceGroupName: this.resourceGroupName,
       deploymentMode: 'Incremental',
       templateBody: JSON.stringify(rendering.template),
@@ -154,11 +154,11 @@ export class HubAksCluster extends Construct {
         Object.fromEntries(Object.keys(rendering.template.parameters).map((name) => [name, { value: parameterValues[name] }])),
       ),
     });
-    recordClusterDeployment(this.deployment, { where: this.node.path, count: spec.nodePool.count });
-    this.clusterName = spec.name;
+    recordClusterDeployment(this.deployment, { where: this.node.path, count: model.nodePool.count });
+    this.clusterName = model.name;
     this.fqdn = this.deployment.outputs.lookup('controlPlaneFqdn');
     this.clusterId = this.deployment.outputs.lookup('clusterResourceId');
-    const subnet = spec.network.subnet;
+    const subnet = model.network.subnet;
     this.subnetId = subnet.kind === 'existing' ? subnet.subnetId : subnet.kind === 'new' ? this.deployment.outputs.lookup('subnetId') : undefined;
 
     const output = (name: string, value: string, description: string): void => {

@@ -18,7 +18,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 
 /**
  * The objects a labelled block holds at one level. HCL's JSON syntax lets any level be an
- * object or an array of objects, so the same label may repeat (hashicorp/hcl, json/spec.md).
+ * object or an array of objects, so the same label may repeat (hashicorp/hcl, json/model.md).
  */
 function objects(value: unknown): Record<string, unknown>[] {
   return (Array.isArray(value) ? value : [value]).filter(isObject);

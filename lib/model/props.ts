@@ -1,6 +1,6 @@
 /**
  * The props users write. Every optional prop documents its `@default`; the defaults themselves
- * are applied once, in `cluster-spec.ts`. Azure-only knobs are typed so that only the value Azure
+ * are applied once, in `cluster-model.ts`. Azure-only knobs are typed so that only the value Azure
  * Stack Hub accepts compiles; JavaScript callers and JSON configs get the named rule at run time.
  */
 

@@ -15,7 +15,7 @@ import {
 
 /** A secret template parameter and where its value comes from. */
 export interface ArmSecretParameter {
-  /** Which secret of the spec it carries. */
+  /** Which secret of the model it carries. */
   readonly secret: 'servicePrincipalClientSecret' | 'windowsAdminPassword';
   /** A Key Vault secret to reference from the parameters file, when the user named one. */
   readonly keyVault?: KeyVaultSecretRef;
@@ -34,20 +34,20 @@ export interface ArmRendering {
 const p = (name: string): string => `[parameters('${name}')]`;
 
 /**
- * Renders a cluster spec as an ARM template: everything the cluster uses that the library makes
+ * Renders a cluster model as an ARM template: everything the cluster uses that the library makes
  * (VNET and subnet when new, the cluster, the subnet grant when asked). Terraform deploys this same
- * template, so destroying the resource group removes all of it. Pure: the same spec gives the
- * same template. Every resource takes its api-version from the spec's API profile; `apiProfile`
+ * template, so destroying the resource group removes all of it. Pure: the same model gives the
+ * same template. Every resource takes its api-version from the model's API profile; `apiProfile`
  * is never set, because the template schema stops at 2019-03-01-hybrid.
  */
-export function renderArmTemplate(spec: ClusterModel): ArmRendering {
-  const version = (type: ArmResourceType): string => apiVersionOf(spec.apiProfile, type);
-  const sp = spec.servicePrincipal;
+export function renderArmTemplate(model: ClusterModel): ArmRendering {
+  const version = (type: ArmResourceType): string => apiVersionOf(model.apiProfile, type);
+  const sp = model.servicePrincipal;
   // Models that reach the renderer passed HUB003, which requires the service principal.
-  if (!sp) throw new Error(`Cluster '${spec.name}' has no service principal (HUB003); check it before rendering.`);
-  const subnet = spec.network.subnet;
+  if (!sp) throw new Error(`Cluster '${model.name}' has no service principal (HUB003); check it before rendering.`);
+  const subnet = model.network.subnet;
   const roleAssignment = subnet.kind === 'existing' && sp.objectId !== undefined;
-  const isWindows = spec.nodePool.osType === 'Windows';
+  const isWindows = model.nodePool.osType === 'Windows';
 
   const parameters: Record<string, ArmParameter> = {};
   const values: Record<string, string | number> = {};
@@ -58,14 +58,14 @@ export function renderArmTemplate(spec: ClusterModel): ArmRendering {
   };
   const describe = (description: string) => ({ metadata: { description } });
 
-  param('clusterName', { type: 'string', ...describe('Name of the managed cluster.') }, spec.name);
-  param('location', { type: 'string', ...describe("The Azure Stack Hub region, for example 'local'.") }, spec.location);
-  param('dnsPrefix', { type: 'string', ...describe('DNS prefix of the API server FQDN.') }, spec.dnsPrefix);
-  param('kubernetesVersion', { type: 'string', ...describe('Kubernetes version; one the stamp offers (az aks get-versions).') }, spec.kubernetesVersion);
+  param('clusterName', { type: 'string', ...describe('Name of the managed cluster.') }, model.name);
+  param('location', { type: 'string', ...describe("The Azure Stack Hub region, for example 'local'.") }, model.location);
+  param('dnsPrefix', { type: 'string', ...describe('DNS prefix of the API server FQDN.') }, model.dnsPrefix);
+  param('kubernetesVersion', { type: 'string', ...describe('Kubernetes version; one the stamp offers (az aks get-versions).') }, model.kubernetesVersion);
   param(
     'nodeCount',
     { type: 'int', minValue: 1, maxValue: MAX_NODES_PER_SUBSCRIPTION, ...describe(`Nodes in the single pool; Hub allows ${MAX_NODES_PER_SUBSCRIPTION} per subscription.`) },
-    spec.nodePool.count,
+    model.nodePool.count,
   );
   param('servicePrincipalClientId', { type: 'string', ...describe('Application (client) id of the service principal.') }, sp.clientId);
   parameters.servicePrincipalClientSecret = { type: 'securestring', ...describe('Client secret of the service principal.') };
@@ -73,14 +73,14 @@ export function renderArmTemplate(spec: ClusterModel): ArmRendering {
     secret: 'servicePrincipalClientSecret',
     ...(sp.keyVaultSecret && { keyVault: sp.keyVaultSecret }),
   };
-  if (spec.linuxProfile) {
-    param('sshPublicKey', { type: 'string', ...describe('SSH public key of the Linux admin user.') }, spec.linuxProfile.sshPublicKey);
+  if (model.linuxProfile) {
+    param('sshPublicKey', { type: 'string', ...describe('SSH public key of the Linux admin user.') }, model.linuxProfile.sshPublicKey);
   }
-  if (spec.windowsProfile) {
+  if (model.windowsProfile) {
     parameters.windowsAdminPassword = { type: 'securestring', ...describe('Password of the Windows admin user.') };
     secrets.windowsAdminPassword = {
       secret: 'windowsAdminPassword',
-      ...(spec.windowsProfile.keyVaultSecret && { keyVault: spec.windowsProfile.keyVaultSecret }),
+      ...(model.windowsProfile.keyVaultSecret && { keyVault: model.windowsProfile.keyVaultSecret }),
     };
   }
   if (subnet.kind === 'existing') {
@@ -106,7 +106,7 @@ export function renderArmTemplate(spec: ClusterModel): ArmRendering {
       apiVersion: version(vnetType),
       name: subnet.vnetName,
       location: p('location'),
-      ...(Object.keys(spec.tags).length > 0 && { tags: spec.tags }),
+      ...(Object.keys(model.tags).length > 0 && { tags: model.tags }),
       properties: {
         addressSpace: { addressPrefixes: [...subnet.addressSpace] },
         // Subnets inline, so redeploying the template never drops a subnet the cluster uses.
@@ -154,44 +154,44 @@ export function renderArmTemplate(spec: ClusterModel): ArmRendering {
   }
 
   const clusterType = 'Microsoft.ContainerService/managedClusters';
-  const net = spec.network;
+  const net = model.network;
   resources.push({
     type: clusterType,
     apiVersion: version(clusterType),
     name: p('clusterName'),
     location: p('location'),
-    ...(Object.keys(spec.tags).length > 0 && { tags: spec.tags }),
+    ...(Object.keys(model.tags).length > 0 && { tags: model.tags }),
     ...(clusterDependsOn.length > 0 && { dependsOn: clusterDependsOn }),
-    sku: { name: 'Basic', tier: spec.skuTier },
+    sku: { name: 'Basic', tier: model.skuTier },
     properties: {
       kubernetesVersion: p('kubernetesVersion'),
       dnsPrefix: p('dnsPrefix'),
-      enableRBAC: spec.enableRbac,
+      enableRBAC: model.enableRbac,
       agentPoolProfiles: [
         {
-          name: spec.nodePool.name,
+          name: model.nodePool.name,
           count: p('nodeCount'),
-          vmSize: spec.nodePool.vmSize,
-          osDiskSizeGB: spec.nodePool.osDiskSizeGb,
+          vmSize: model.nodePool.vmSize,
+          osDiskSizeGB: model.nodePool.osDiskSizeGb,
           osDiskType: OS_DISK_TYPE,
           ...(subnetIdExpr !== undefined && { vnetSubnetID: subnetIdExpr }),
-          maxPods: spec.nodePool.maxPods,
-          osType: spec.nodePool.osType,
-          type: spec.nodePool.type,
-          mode: spec.nodePool.mode,
+          maxPods: model.nodePool.maxPods,
+          osType: model.nodePool.osType,
+          type: model.nodePool.type,
+          mode: model.nodePool.mode,
           // The CLI sends the pool's version with the cluster's; an upgrade moves both.
           orchestratorVersion: p('kubernetesVersion'),
           ...CLI_POOL_OFF_VALUES,
         },
       ],
-      ...(spec.linuxProfile && {
+      ...(model.linuxProfile && {
         linuxProfile: {
-          adminUsername: spec.linuxProfile.adminUsername,
+          adminUsername: model.linuxProfile.adminUsername,
           ssh: { publicKeys: [{ keyData: p('sshPublicKey') }] },
         },
       }),
-      ...(spec.windowsProfile && {
-        windowsProfile: { adminUsername: spec.windowsProfile.adminUsername, adminPassword: p('windowsAdminPassword') },
+      ...(model.windowsProfile && {
+        windowsProfile: { adminUsername: model.windowsProfile.adminUsername, adminPassword: p('windowsAdminPassword') },
       }),
       servicePrincipalProfile: { clientId: p('servicePrincipalClientId'), secret: p('servicePrincipalClientSecret') },
       // As the CLI sends it: no add-on (Hub has none).

@@ -41,36 +41,36 @@ export const CLUSTER_SHAPE_RULES: readonly RuleChecks[] = [
   },
   {
     id: 'HUB118',
-    check: (spec, ctx) =>
-      spec.resourceGroup.owned
+    check: (model, ctx) =>
+      model.resourceGroup.owned
         ? []
-        : [{ path: ctx.name('resourceGroup.owned'), value: true, allowed: 'false or not set, for a group the stack owns', message: `The cluster goes into the existing resource group '${spec.resourceGroup.name}', which 'cdktf destroy' will not empty.` }],
+        : [{ path: ctx.name('resourceGroup.owned'), value: true, allowed: 'false or not set, for a group the stack owns', message: `The cluster goes into the existing resource group '${model.resourceGroup.name}', which 'cdktf destroy' will not empty.` }],
   },
   {
     id: 'HUB119',
-    check: (spec, ctx) =>
-      spec.nodePool.osType === 'Windows'
+    check: (model, ctx) =>
+      model.nodePool.osType === 'Windows'
         ? [{ path: ctx.name('nodePool.osType'), value: 'Windows', allowed: "'Linux' (with windowsProfile, as the docs' Windows example)", message: 'The only pool is the System pool, and no documented command makes it Windows.' }]
         : [],
   },
   {
     id: 'HUB120',
-    check: (spec, ctx) =>
-      spec.network.subnet.kind === 'existing' && spec.servicePrincipal?.objectId !== undefined
-        ? [{ path: ctx.name('servicePrincipal.objectId'), value: spec.servicePrincipal?.objectId, allowed: 'not set, with the role granted by hand', message: 'The template will grant Network Contributor on the subnet, which needs rights and a role the Hub docs do not provide.' }]
+    check: (model, ctx) =>
+      model.network.subnet.kind === 'existing' && model.servicePrincipal?.objectId !== undefined
+        ? [{ path: ctx.name('servicePrincipal.objectId'), value: model.servicePrincipal?.objectId, allowed: 'not set, with the role granted by hand', message: 'The template will grant Network Contributor on the subnet, which needs rights and a role the Hub docs do not provide.' }]
         : [],
   },
   {
     id: 'HUB103',
-    check: (spec, ctx) =>
-      isConcrete(spec.kubernetesVersion) && !ctx.stamp.kubernetesVersions.includes(spec.kubernetesVersion)
-        ? [{ path: ctx.name('kubernetesVersion'), value: spec.kubernetesVersion, allowed: ctx.stamp.kubernetesVersions.map((v) => `'${v}'`).join(', '), message: 'The stamp does not offer this Kubernetes version.' }]
+    check: (model, ctx) =>
+      isConcrete(model.kubernetesVersion) && !ctx.stamp.kubernetesVersions.includes(model.kubernetesVersion)
+        ? [{ path: ctx.name('kubernetesVersion'), value: model.kubernetesVersion, allowed: ctx.stamp.kubernetesVersions.map((v) => `'${v}'`).join(', '), message: 'The stamp does not offer this Kubernetes version.' }]
         : [],
   },
   {
     id: 'HUB104',
-    check: (spec, ctx) =>
-      spec.nodePool.osType === 'Windows' && !spec.windowsProfile
+    check: (model, ctx) =>
+      model.nodePool.osType === 'Windows' && !model.windowsProfile
         ? [{ path: ctx.name('windowsProfile'), value: undefined, allowed: '{ adminUsername?, adminPassword? }', message: 'A Windows node pool needs windowsProfile.' }]
         : [],
     // What the library requires of its own props, where the API leaves the choice open.
@@ -81,9 +81,9 @@ export const CLUSTER_SHAPE_RULES: readonly RuleChecks[] = [
   },
   {
     id: 'HUB105',
-    check: (spec, ctx) =>
-      spec.nodePool.osType === 'Windows' && spec.network.plugin !== 'azure'
-        ? [{ path: ctx.name('network.plugin'), value: spec.network.plugin, allowed: "'azure'", message: 'Windows nodes need Azure CNI.' }]
+    check: (model, ctx) =>
+      model.nodePool.osType === 'Windows' && model.network.plugin !== 'azure'
+        ? [{ path: ctx.name('network.plugin'), value: model.network.plugin, allowed: "'azure'", message: 'Windows nodes need Azure CNI.' }]
         : [],
   },
 ];

@@ -29,32 +29,32 @@ const mismatch = (path: string, value: string, allowed: string, message: string)
 export const NAME_RULES: readonly RuleChecks[] = [
   {
     id: 'HUB300',
-    check: (spec, ctx) =>
-      text(spec.name) && !/^[a-z0-9]$|^[a-z0-9][-_a-z0-9]{0,61}[a-z0-9]$/.test(spec.name)
-        ? mismatch(ctx.name('name'), spec.name, '1-63 of a-z 0-9 - _, starting and ending with a letter or digit', 'The cluster name is not valid.')
+    check: (model, ctx) =>
+      text(model.name) && !/^[a-z0-9]$|^[a-z0-9][-_a-z0-9]{0,61}[a-z0-9]$/.test(model.name)
+        ? mismatch(ctx.name('name'), model.name, '1-63 of a-z 0-9 - _, starting and ending with a letter or digit', 'The cluster name is not valid.')
         : [],
   },
   {
     id: 'HUB301',
-    check: (spec, ctx) =>
-      text(spec.dnsPrefix) && !/^[a-z0-9]$|^[a-z0-9][-a-z0-9]{0,52}[a-z0-9]$/.test(spec.dnsPrefix)
-        ? mismatch(ctx.name('dnsPrefix'), spec.dnsPrefix, '1-54 of a-z 0-9 -, starting and ending with a letter or digit', 'The DNS prefix is not a valid host name label.')
+    check: (model, ctx) =>
+      text(model.dnsPrefix) && !/^[a-z0-9]$|^[a-z0-9][-a-z0-9]{0,52}[a-z0-9]$/.test(model.dnsPrefix)
+        ? mismatch(ctx.name('dnsPrefix'), model.dnsPrefix, '1-54 of a-z 0-9 -, starting and ending with a letter or digit', 'The DNS prefix is not a valid host name label.')
         : [],
   },
   {
     id: 'HUB302',
-    check: (spec, ctx) => {
-      const name = spec.nodePool.name;
+    check: (model, ctx) => {
+      const name = model.nodePool.name;
       if (!text(name)) return [];
       if (!/^[a-z][a-z0-9]{0,11}$/.test(name)) return mismatch(ctx.name('nodePool.name'), name, '^[a-z][a-z0-9]{0,11}$', 'The node pool name is not valid.');
-      if (spec.nodePool.osType === 'Windows' && name.length > 6) return mismatch(ctx.name('nodePool.name'), name, 'at most 6 characters for Windows', 'Windows node pool names have at most 6 characters.');
+      if (model.nodePool.osType === 'Windows' && name.length > 6) return mismatch(ctx.name('nodePool.name'), name, 'at most 6 characters for Windows', 'Windows node pool names have at most 6 characters.');
       return [];
     },
   },
   {
     id: 'HUB303',
-    check: (spec, ctx) => {
-      const name = spec.resourceGroup.name;
+    check: (model, ctx) => {
+      const name = model.resourceGroup.name;
       return text(name) && !/^[-\w.()]{0,89}[-\w()]$/u.test(name)
         ? mismatch(ctx.name('resourceGroup.name'), name, '1-90 of letters, digits, _ - . ( ), not ending with .', 'The resource group name is not valid.')
         : [];
@@ -62,14 +62,14 @@ export const NAME_RULES: readonly RuleChecks[] = [
   },
   {
     id: 'HUB304',
-    check: (spec, ctx) => {
+    check: (model, ctx) => {
       const found: RuleHit[] = [];
-      const linux = spec.linuxProfile?.adminUsername;
+      const linux = model.linuxProfile?.adminUsername;
       if (text(linux)) {
         if (!/^[A-Za-z][-A-Za-z0-9_]{0,31}$/.test(linux)) found.push(...mismatch(ctx.name('linuxProfile.adminUsername'), linux, '1-32 of letters, digits, - _, starting with a letter', 'The Linux admin name is not valid.'));
         else if (RESERVED_ADMIN_NAMES.includes(linux.toLowerCase())) found.push(...mismatch(ctx.name('linuxProfile.adminUsername'), linux, 'a name not on the reserved list', 'This admin name is reserved.'));
       }
-      const win = spec.windowsProfile?.adminUsername;
+      const win = model.windowsProfile?.adminUsername;
       if (text(win)) {
         if (!/^[A-Za-z0-9][-A-Za-z0-9_.]{0,19}$/.test(win) || win.endsWith('.')) found.push(...mismatch(ctx.name('windowsProfile.adminUsername'), win, 'at most 20 of letters, digits, - _ ., not ending with a period', 'The Windows admin name is not valid.'));
         else if (RESERVED_ADMIN_NAMES.includes(win.toLowerCase())) found.push(...mismatch(ctx.name('windowsProfile.adminUsername'), win, 'a name not on the reserved list', 'This admin name is reserved.'));
@@ -79,8 +79,8 @@ export const NAME_RULES: readonly RuleChecks[] = [
   },
   {
     id: 'HUB305',
-    check: (spec, ctx) => {
-      const key = spec.linuxProfile?.sshPublicKey;
+    check: (model, ctx) => {
+      const key = model.linuxProfile?.sshPublicKey;
       if (!text(key)) return [];
       const parsed = parseSshPublicKey(key);
       const path = ctx.name('linuxProfile.sshPublicKey');
@@ -99,8 +99,8 @@ export const NAME_RULES: readonly RuleChecks[] = [
         .filter((k) => ['__proto__', 'constructor', 'prototype'].includes(k))
         .map((k) => ({ path: `tags.${k}`, value: k, allowed: 'an ordinary tag name', message: 'This tag name is refused: it would alter object prototypes.' }));
     },
-    check: (spec, ctx) => {
-      const entries = Object.entries(spec.tags);
+    check: (model, ctx) => {
+      const entries = Object.entries(model.tags);
       const found: RuleHit[] = [];
       if (entries.length > TAG_LIMITS.count) found.push({ path: ctx.name('tags'), value: `${entries.length} tags`, allowed: `at most ${TAG_LIMITS.count} tags`, message: 'Too many tags.' });
       for (const [k, v] of entries) {
@@ -112,8 +112,8 @@ export const NAME_RULES: readonly RuleChecks[] = [
   },
   {
     id: 'HUB307',
-    check: (spec, ctx) => {
-      const gb = spec.nodePool.osDiskSizeGb;
+    check: (model, ctx) => {
+      const gb = model.nodePool.osDiskSizeGb;
       return isConcrete(gb) && (gb < 0 || gb > MAX_OS_DISK_GB)
         ? [{ path: ctx.name('nodePool.osDiskSizeGb'), value: gb, allowed: `from 0 to ${MAX_OS_DISK_GB}`, message: 'The OS disk size is out of range.' }]
         : [];

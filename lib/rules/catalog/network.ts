@@ -7,15 +7,15 @@ import { type RuleChecks, type RuleHit, valueAt } from '../rule';
 const CALICO = 'Calico is not available on Azure Stack Hub; only the Azure network policy is.';
 
 /** Addresses the node subnet needs for `nodes`: Azure CNI gives every pod a subnet address. */
-export function requiredSubnetAddresses(spec: ClusterModel, nodes = spec.nodePool.count): bigint {
-  const perNode = spec.network.plugin === 'azure' ? spec.nodePool.maxPods + 1 : 1;
+export function requiredSubnetAddresses(model: ClusterModel, nodes = model.nodePool.count): bigint {
+  const perNode = model.network.plugin === 'azure' ? model.nodePool.maxPods + 1 : 1;
   // One extra node for upgrades (surge), plus the addresses Azure reserves in every subnet.
   return BigInt((nodes + 1) * perNode + AZURE_RESERVED_SUBNET_ADDRESSES);
 }
 
-/** The spec's ranges that parse, by prop path; unparsable or token ranges are left out. */
-function ranges(spec: ClusterModel): { path: string; text: string; cidr: Cidr }[] {
-  const n = spec.network;
+/** The model's ranges that parse, by prop path; unparsable or token ranges are left out. */
+function ranges(model: ClusterModel): { path: string; text: string; cidr: Cidr }[] {
+  const n = model.network;
   const list: [string, string | undefined][] = [
     ['network.serviceCidr', n.serviceCidr],
     ['network.dockerBridgeCidr', n.dockerBridgeCidr],
@@ -55,8 +55,8 @@ export const NETWORK_RULES: readonly RuleChecks[] = [
   },
   {
     id: 'HUB200',
-    check: (spec, ctx) => {
-      const n = spec.network;
+    check: (model, ctx) => {
+      const n = model.network;
       const ranges: [string, string][] = [
         ['network.serviceCidr', n.serviceCidr],
         ['network.dockerBridgeCidr', n.dockerBridgeCidr],
@@ -81,8 +81,8 @@ export const NETWORK_RULES: readonly RuleChecks[] = [
   },
   {
     id: 'HUB201',
-    check: (spec, ctx) => {
-      const s = spec.network.subnet;
+    check: (model, ctx) => {
+      const s = model.network.subnet;
       if (s.kind !== 'new') return [];
       const subnet = parseCidr(s.subnetPrefix);
       const spaces = s.addressSpace.map(parseCidr);
@@ -94,8 +94,8 @@ export const NETWORK_RULES: readonly RuleChecks[] = [
   },
   {
     id: 'HUB202',
-    check: (spec, ctx) => {
-      const byPath = new Map(ranges(spec).map((r) => [r.path, r]));
+    check: (model, ctx) => {
+      const byPath = new Map(ranges(model).map((r) => [r.path, r]));
       const found: RuleHit[] = [];
       for (const [a, b] of DISJOINT) {
         const x = byPath.get(a);
@@ -103,8 +103,8 @@ export const NETWORK_RULES: readonly RuleChecks[] = [
         if (x && y && cidrOverlaps(x.cidr, y.cidr)) found.push({ path: ctx.name(a), value: x.text, allowed: `a range that does not overlap ${ctx.name(b)} (${y.text})`, message: `${ctx.name(a)} overlaps ${ctx.name(b)}.` });
       }
       const pod = byPath.get('network.podCidr');
-      if (pod && spec.network.subnet.kind === 'new') {
-        for (const space of spec.network.subnet.addressSpace) {
+      if (pod && model.network.subnet.kind === 'new') {
+        for (const space of model.network.subnet.addressSpace) {
           const c = isConcrete(space) ? parseCidr(space) : undefined;
           if (c && cidrOverlaps(pod.cidr, c)) found.push({ path: ctx.name('network.podCidr'), value: pod.text, allowed: `a range outside the VNET (${space})`, message: 'The kubenet pod range overlaps the VNET address space.' });
         }
@@ -114,63 +114,63 @@ export const NETWORK_RULES: readonly RuleChecks[] = [
   },
   {
     id: 'HUB205',
-    check: (spec, ctx) => {
-      const s = spec.network.subnet;
-      const svc = isConcrete(spec.network.serviceCidr) ? parseCidr(spec.network.serviceCidr) : undefined;
+    check: (model, ctx) => {
+      const s = model.network.subnet;
+      const svc = isConcrete(model.network.serviceCidr) ? parseCidr(model.network.serviceCidr) : undefined;
       if (s.kind !== 'new' || !svc) return [];
       return s.addressSpace
         .filter((space) => {
           const c = isConcrete(space) ? parseCidr(space) : undefined;
           return c !== undefined && cidrOverlaps(svc, c);
         })
-        .map((space) => ({ path: ctx.name('network.serviceCidr'), value: spec.network.serviceCidr, allowed: `a range outside ${space}`, message: 'The service range overlaps the VNET address space.' }));
+        .map((space) => ({ path: ctx.name('network.serviceCidr'), value: model.network.serviceCidr, allowed: `a range outside ${space}`, message: 'The service range overlaps the VNET address space.' }));
     },
   },
   {
     id: 'HUB206',
-    check: (spec, ctx) => {
-      const svc = isConcrete(spec.network.serviceCidr) ? parseCidr(spec.network.serviceCidr) : undefined;
+    check: (model, ctx) => {
+      const svc = isConcrete(model.network.serviceCidr) ? parseCidr(model.network.serviceCidr) : undefined;
       return svc && svc.prefix < MIN_SERVICE_CIDR_PREFIX
-        ? [{ path: ctx.name('network.serviceCidr'), value: spec.network.serviceCidr, allowed: `a prefix of /${MIN_SERVICE_CIDR_PREFIX} or longer`, message: 'The service range is too large.' }]
+        ? [{ path: ctx.name('network.serviceCidr'), value: model.network.serviceCidr, allowed: `a prefix of /${MIN_SERVICE_CIDR_PREFIX} or longer`, message: 'The service range is too large.' }]
         : [];
     },
   },
   {
     id: 'HUB207',
-    check: (spec, ctx) => {
-      const { min, max } = MAX_PODS_RANGE[spec.network.plugin];
-      const v = spec.nodePool.maxPods;
+    check: (model, ctx) => {
+      const { min, max } = MAX_PODS_RANGE[model.network.plugin];
+      const v = model.nodePool.maxPods;
       return isConcrete(v) && (v < min || v > max)
-        ? [{ path: ctx.name('nodePool.maxPods'), value: v, allowed: `from ${min} to ${max} with ${spec.network.plugin}`, message: 'Max pods is out of range for the network plugin.' }]
+        ? [{ path: ctx.name('nodePool.maxPods'), value: v, allowed: `from ${min} to ${max} with ${model.network.plugin}`, message: 'Max pods is out of range for the network plugin.' }]
         : [];
     },
   },
   {
     id: 'HUB203',
-    check: (spec, ctx) => {
-      const range = parseCidr(spec.network.serviceCidr);
-      const ip = parseIp(spec.network.dnsServiceIp);
+    check: (model, ctx) => {
+      const range = parseCidr(model.network.serviceCidr);
+      const ip = parseIp(model.network.dnsServiceIp);
       if (!range || ip === undefined) return [];
       return ip > range.first + 1n && ip < range.last
         ? []
-        : [{ path: ctx.name('network.dnsServiceIp'), value: spec.network.dnsServiceIp, allowed: `an address inside ${spec.network.serviceCidr} other than its network, first and broadcast addresses`, message: 'The DNS service IP must lie inside the service range.' }];
+        : [{ path: ctx.name('network.dnsServiceIp'), value: model.network.dnsServiceIp, allowed: `an address inside ${model.network.serviceCidr} other than its network, first and broadcast addresses`, message: 'The DNS service IP must lie inside the service range.' }];
     },
   },
   {
     id: 'HUB204',
-    check: (spec, ctx) => {
-      const s = spec.network.subnet;
-      if (!isConcrete(spec.nodePool.count) || !isConcrete(spec.nodePool.maxPods)) return [];
+    check: (model, ctx) => {
+      const s = model.network.subnet;
+      if (!isConcrete(model.nodePool.count) || !isConcrete(model.nodePool.maxPods)) return [];
       const found: RuleHit[] = [];
       const subnet = s.kind === 'new' && isConcrete(s.subnetPrefix) ? parseCidr(s.subnetPrefix) : undefined;
-      const need = requiredSubnetAddresses(spec);
+      const need = requiredSubnetAddresses(model);
       if (s.kind === 'new' && subnet && need > subnet.size)
         found.push({ path: ctx.name('network.vnet.subnetPrefix'), value: s.subnetPrefix, allowed: `a subnet with at least ${need} addresses`, message: `The subnet has ${subnet.size} addresses but the pool needs ${need}.` });
       // kubenet gives every node a /24 of the pod range, the upgrade node included.
-      const pod = spec.network.podCidr !== undefined && isConcrete(spec.network.podCidr) ? parseCidr(spec.network.podCidr) : undefined;
-      const blocks = BigInt(spec.nodePool.count + 1);
+      const pod = model.network.podCidr !== undefined && isConcrete(model.network.podCidr) ? parseCidr(model.network.podCidr) : undefined;
+      const blocks = BigInt(model.nodePool.count + 1);
       if (pod && (pod.prefix > 24 || pod.size / 256n < blocks))
-        found.push({ path: ctx.name('network.podCidr'), value: spec.network.podCidr, allowed: `a range holding ${blocks} /24 blocks`, message: 'The pod range cannot give every node its /24.' });
+        found.push({ path: ctx.name('network.podCidr'), value: model.network.podCidr, allowed: `a range holding ${blocks} /24 blocks`, message: 'The pod range cannot give every node its /24.' });
       return found;
     },
   },

@@ -12,8 +12,8 @@ const azureFileClass = (a: RawProps): RuleHit[] => {
     : [];
 };
 const azureFileVolume = (a: RawProps): RuleHit[] =>
-  valueAt(a, 'spec.persistent_volume_source.azure_file') !== undefined
-    ? [{ path: 'spec.persistent_volume_source.azure_file', value: valueAt(a, 'spec.persistent_volume_source.azure_file'), allowed: 'an Azure Disk volume', message: NO_FILES }]
+  valueAt(a, 'model.persistent_volume_source.azure_file') !== undefined
+    ? [{ path: 'model.persistent_volume_source.azure_file', value: valueAt(a, 'model.persistent_volume_source.azure_file'), allowed: 'an Azure Disk volume', message: NO_FILES }]
     : [];
 
 const AZURERM =

@@ -157,12 +157,8 @@ function importCluster(resource: Record<string, unknown>, base: string, scope: A
   const copyLoop = (r.at('properties.copy').value as unknown[] | undefined)?.findIndex((c) => isObject(c) && c.name === 'agentPoolProfiles') ?? -1;
   const poolBase = copyLoop >= 0 ? `properties.copy.${copyLoop}.input` : 'properties.agentPoolProfiles.0';
   const poolScope: ArmScope = copyLoop >= 0 ? { ...scope, copyIndex: new Map(scope.copyIndex).set('agentPoolProfiles', 0) } : scope;
-  const pools = new FieldReader(resource, base, (value, path) => evaluateAt(value, path, poolScope));
-  const pool = (field: string, name: string): string => {
-    const at = `${poolBase}.${name}`;
-    r.paths.set(field, pools.at(at).path);
-    return at;
-  };
+  // The first pool, read in the scope of its copy loop; its fields join the cluster's paths below.
+  const pool = new FieldReader(resource, base, (value, path) => evaluateAt(value, path, poolScope));
   const extraPools: AzureOnlySetting[] = [];
   if (copyLoop >= 0) {
     const count = r.at(`properties.copy.${copyLoop}.count`);
@@ -171,24 +167,13 @@ function importCluster(resource: Record<string, unknown>, base: string, scope: A
     const list = r.at('properties.agentPoolProfiles');
     if (Array.isArray(list.value)) list.value.slice(1).forEach((p, k) => extraPools.push({ feature: 'extraPool', path: `${list.path}.${k + 1}`, value: p }));
   }
-  const poolSettings = azureOnlySettings(new FieldReader(resource, base, (value, path) => evaluateAt(value, path, poolScope)), AZURE_ONLY_POOL.map((row) => ({ ...row, path: `${poolBase}.${row.path}` })));
-
-  const str = <T extends string | undefined>(field: string, path: string, fallback: T) => {
-    const v = (pools.at(path).value ?? fallback) as unknown;
-    r.paths.set(field, pools.at(path).path);
-    return v === UNKNOWN ? r.required(field, path) : (v as string | T);
-  };
-  const num = (field: string, path: string, fallback: number) => {
-    const v = pools.at(path).value;
-    r.paths.set(field, pools.at(path).path);
-    return v === undefined || v === null ? fallback : v === UNKNOWN ? r.num(field, path, fallback) : (v as number);
-  };
+  const poolSettings = azureOnlySettings(pool, AZURE_ONLY_POOL.map((row) => ({ ...row, path: `${poolBase}.${row.path}` })));
   const plugin = r.str('network.plugin', 'properties.networkProfile.networkPlugin', d.networkPlugin) === 'azure' ? 'azure' : 'kubenet';
-  const subnetId = str('network.subnetId', pool('network.subnetId', 'vnetSubnetID'), undefined);
+  const subnetId = pool.str('network.subnetId', `${poolBase}.vnetSubnetID`, undefined);
   const rbac = r.read('enableRbac', 'properties.enableRBAC');
   const tags = r.read('tags', 'tags');
   const sp = r.has('properties.servicePrincipalProfile');
-  const osType = str('nodePool.osType', pool('nodePool.osType', 'osType'), d.osType);
+  const osType = pool.str('nodePool.osType', `${poolBase}.osType`, d.osType);
   const model: ClusterModel = {
     name: r.required('name', 'name'),
     location: r.str('location', 'location', stamp.location),
@@ -207,14 +192,14 @@ function importCluster(resource: Record<string, unknown>, base: string, scope: A
       },
     }),
     nodePool: {
-      name: str('nodePool.name', pool('nodePool.name', 'name'), undefined) ?? r.required('nodePool.name', `${poolBase}.name`),
-      count: num('nodePool.count', pool('nodePool.count', 'count'), d.nodeCount),
-      vmSize: str('nodePool.vmSize', pool('nodePool.vmSize', 'vmSize'), undefined) ?? r.required('nodePool.vmSize', `${poolBase}.vmSize`),
-      osDiskSizeGb: num('nodePool.osDiskSizeGb', pool('nodePool.osDiskSizeGb', 'osDiskSizeGB'), d.osDiskSizeGb),
-      maxPods: num('nodePool.maxPods', pool('nodePool.maxPods', 'maxPods'), d.maxPods[plugin]),
+      name: pool.required('nodePool.name', `${poolBase}.name`),
+      count: pool.num('nodePool.count', `${poolBase}.count`, d.nodeCount),
+      vmSize: pool.required('nodePool.vmSize', `${poolBase}.vmSize`),
+      osDiskSizeGb: pool.num('nodePool.osDiskSizeGb', `${poolBase}.osDiskSizeGB`, d.osDiskSizeGb),
+      maxPods: pool.num('nodePool.maxPods', `${poolBase}.maxPods`, d.maxPods[plugin]),
       osType: osType === 'Windows' ? 'Windows' : 'Linux',
       mode: 'System',
-      type: str('nodePool.type', pool('nodePool.type', 'type'), d.poolType),
+      type: pool.str('nodePool.type', `${poolBase}.type`, d.poolType),
     },
     ...(r.has('properties.linuxProfile') && {
       linuxProfile: {
@@ -242,6 +227,9 @@ function importCluster(resource: Record<string, unknown>, base: string, scope: A
     tags: isObject(tags) ? { ...(tags as Record<string, string>) } : {},
     azureOnly: [...azureOnlySettings(r, AZURE_ONLY_ARM), ...poolSettings, ...extraPools, ...enabledAddons(r, 'properties.addonProfiles')],
   };
-  r.paths.set('servicePrincipal', `${base}properties.servicePrincipalProfile`);
+  for (const [field, path] of pool.paths) r.paths.set(field, path);
+  // Where the groups of fields are, for findings about a whole group (a missing windowsProfile).
+  const groups = { nodePool: poolBase, servicePrincipal: 'properties.servicePrincipalProfile', linuxProfile: 'properties.linuxProfile', windowsProfile: 'properties.windowsProfile', network: 'properties.networkProfile' };
+  for (const [field, path] of Object.entries(groups)) r.paths.set(field, `${base}${path}`);
   return { model: deepFreeze(model), vocabulary: 'arm', pathOf: (f) => r.pathOf(f), ...(location && { location }) };
 }

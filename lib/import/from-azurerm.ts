@@ -113,7 +113,9 @@ export function importAzurermCluster(attributes: unknown, stamp: StampProfile, l
     tags: tags && typeof tags === 'object' && !Array.isArray(tags) ? { ...(tags as Record<string, string>) } : {},
     azureOnly: azureOnlySettings(r, AZURE_ONLY_AZURERM),
   };
-  r.paths.set('servicePrincipal', 'service_principal');
+  // Where the groups of fields are, for findings about a whole group (a missing service principal).
+  const groups = { nodePool: 'default_node_pool', servicePrincipal: 'service_principal', linuxProfile: 'linux_profile', windowsProfile: 'windows_profile', network: 'network_profile' };
+  for (const [field, path] of Object.entries(groups)) r.paths.set(field, path);
   return { model: deepFreeze(model), vocabulary: 'terraform', pathOf: (f) => r.pathOf(f), location };
 }
 

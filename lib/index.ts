@@ -29,5 +29,6 @@ export { suppressHubRule } from './rules/suppressions';
 // The pure validator and renderer.
 export { validateCluster, type ClusterValidation, type StampSettings } from './rules/validate-cluster';
 export { renderClusterTemplate } from './render/cluster-template';
+export { checkPlan } from './rules/check-documents';
 export type { ClusterModel, NewSubnetModel, ExistingSubnetModel, DefaultVnetModel, AzureOnlySetting, AzureOnlyFeature } from './model/cluster-model';
 export type { ArmTemplate, ArmParametersFile, ArmParameter, ArmResource, ArmKeyVaultReference } from './render/arm-types';

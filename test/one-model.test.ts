@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { TerraformResource, Testing } from 'cdktf';
 import { describe, expect, it } from 'vitest';
 import { type Finding, HubAksCluster, findRule, validateCluster } from '../lib';
-import { checkDocuments } from '../lib/cli/check';
+import { checkDocuments } from '../lib/rules/check-documents';
 import type { DocumentKind } from '../lib/import/documents';
 import { hubFindings } from '../lib/testing';
 import { CLIENT_ID, SSH_KEY, STAMP, minimalProps, newStack } from './helpers';

@@ -14,6 +14,7 @@ describe('the public API', () => {
       'HubStack',
       'HubValidationError',
       'RULES',
+      'checkPlan',
       'findRule',
       'renderClusterTemplate',
       'sshPublicKeyVariable',

@@ -5,8 +5,9 @@ import { stampProfile } from '../profile/stamp';
 import { propName } from '../import/from-props';
 import { inWordsOf } from '../rules/finding';
 import { RULES, ruleChecks, ruleDefinition } from '../rules/registry';
-import { checkDocuments } from './check';
+import { checkDocuments } from '../rules/check-documents';
 import { FORMATS, type Format, formatJson, formatSarif, formatText } from './formats';
+import { driftOf } from './drift';
 import { initProject } from './init';
 import { InputError, readInputs } from './inputs';
 import { synthApp } from './synth';
@@ -88,6 +89,19 @@ export function run(argv: readonly string[], io: Io = processIo): number {
       const findings = checkDocuments(docs, stamp);
       const render = { text: formatText, json: formatJson, sarif: (f: typeof findings, n: number) => formatSarif(f, n, pkg.version) }[opts.format];
       io.out(render(findings, docs.length));
+      code = findings.some((f) => f.severity === 'error') ? 1 : 0;
+    });
+
+  program
+    .command('drift')
+    .description("List every property where the live cluster (az aks show -o json) differs from the one the code describes (an azuredeploy.json, or cdktf.out/).")
+    .argument('<live>', 'the output of az aks show -g <group> -n <cluster> -o json')
+    .argument('<code...>', 'azuredeploy.json, or a folder such as cdktf.out/')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
+    .action((live: string, codePaths: string[], opts: { format: Format }) => {
+      const findings = driftOf(live, codePaths, stampProfile('local'));
+      const render = { text: formatText, json: formatJson, sarif: (f: typeof findings, n: number) => formatSarif(f, n, pkg.version) }[opts.format];
+      io.out(render(findings, 1));
       code = findings.some((f) => f.severity === 'error') ? 1 : 0;
     });
 

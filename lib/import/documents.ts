@@ -67,19 +67,21 @@ function subscriptionOf(elements: readonly TerraformElement[]): ClusterSubscript
  */
 function templateDeploymentClusters(e: TerraformElement, stamp: StampProfile): ArmImport | undefined {
   const body = e.attributes.template_body;
-  if (typeof body !== 'string' || body.includes('${') || e.opaque?.('template_body')) return undefined;
+  if (typeof body !== 'string' || body.includes('${') || e.unknown?.('template_body')) return undefined;
   let template: unknown;
   try {
     template = JSON.parse(body);
   } catch {
     return undefined;
   }
-  const params = typeof e.attributes.parameters_body === 'string' && !e.opaque?.('parameters_body') ? readTerraformValue(e.attributes.parameters_body) : undefined;
+  const params = typeof e.attributes.parameters_body === 'string' && !e.unknown?.('parameters_body') ? readTerraformValue(e.attributes.parameters_body) : undefined;
   const values = isObject(params) ? Object.fromEntries(Object.entries(params).map(([k, v]) => [k, isObject(v) && 'value' in v ? v.value : UNKNOWN])) : {};
   return importArmTemplate(template, stamp, {
     prefix: 'template_body.',
     parameterValues: values,
     parameterValuePath: (name) => `parameters_body.${name}.value`,
+    // A parameters body a plan marks sensitive holds a sensitive input: its secure values are not literals.
+    hideSecureValues: e.sensitive?.('parameters_body') === true,
     location: { address: e.address, ...(e.constructPath && { constructPath: e.constructPath }) },
   });
 }
@@ -92,7 +94,8 @@ export function importTerraformElements(elements: readonly TerraformElement[], s
   for (const e of elements) {
     const location = { ...(file && { file }), address: e.address, ...(e.constructPath && { constructPath: e.constructPath }) };
     if (e.type === 'azurerm_kubernetes_cluster' && e.kind === 'resource') {
-      clusters.push({ input: importAzurermCluster(e.attributes, stamp, location, terraformResolver(e.opaque)), subscription });
+      const hidden = (p: string) => e.unknown?.(p) === true || e.sensitive?.(p) === true;
+      clusters.push({ input: importAzurermCluster(e.attributes, stamp, location, terraformResolver(hidden)), subscription });
     } else if (e.type === 'azurestack_template_deployment' && e.kind === 'resource') {
       const found = templateDeploymentClusters(e, stamp);
       for (const c of found?.clusters ?? []) clusters.push({ input: { ...c, location: { ...location, ...c.location } }, subscription });

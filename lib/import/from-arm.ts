@@ -53,6 +53,8 @@ export interface ArmImportOptions {
   readonly location?: FindingLocation;
   /** Prefix of every path, for a template inside something else (`template_body.`). */
   readonly prefix?: string;
+  /** Read the given values of secure parameters as unknown: they came from a sensitive input. */
+  readonly hideSecureValues?: boolean;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -66,7 +68,7 @@ function parameterScope(template: Record<string, unknown>, at: string, options: 
     const d = isObject(decl) ? decl : {};
     const secure = typeof d.type === 'string' && /^secure/i.test(d.type);
     const given = options.parameterValues && Object.prototype.hasOwnProperty.call(options.parameterValues, name) ? options.parameterValues[name] : undefined;
-    if (given !== undefined) out.set(name, { value: given, path: options.parameterValuePath?.(name) ?? `${at}parameters.${name}`, secure });
+    if (given !== undefined) out.set(name, { value: secure && options.hideSecureValues ? UNKNOWN : given, path: options.parameterValuePath?.(name) ?? `${at}parameters.${name}`, secure });
     else if (d.defaultValue !== undefined) {
       const v = outer ? evaluateAt(d.defaultValue, `${at}parameters.${name}.defaultValue`, outer) : { value: d.defaultValue, path: `${at}parameters.${name}.defaultValue` };
       out.set(name, { ...v, secure });

@@ -43,10 +43,11 @@ const AZURE_ONLY_AZURERM: readonly AzureOnlyPath[] = [
 
 /**
  * A Terraform value: a string with an interpolation (`${var.x}`) is only known at deploy time,
- * and so is anything a plan marks unknown or sensitive (`opaque` names those paths).
+ * and so is anything a plan marks unknown or sensitive (`hidden` names those paths): a
+ * sensitive value came from a sensitive input, and is never read as a literal.
  */
-export function terraformResolver(opaque: (path: string) => boolean = () => false): Resolver {
-  return (value, path) => ({ value: opaque(path) || (typeof value === 'string' && value.includes('${')) ? UNKNOWN : value, path });
+export function terraformResolver(hidden: (path: string) => boolean = () => false): Resolver {
+  return (value, path) => ({ value: hidden(path) || (typeof value === 'string' && value.includes('${')) ? UNKNOWN : value, path });
 }
 
 /** Reads an `azurerm_kubernetes_cluster` (attributes as in Terraform JSON or plan values) into the model. */

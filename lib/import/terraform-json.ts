@@ -10,8 +10,10 @@ export interface TerraformElement {
   readonly attributes: Readonly<Record<string, unknown>>;
   /** Construct path from cdktf's metadata, for suppressions. */
   readonly constructPath?: string;
-  /** Attribute paths a plan marks unknown or sensitive: values the checks must not read or print. */
-  readonly opaque?: (path: string) => boolean;
+  /** Attribute paths a plan marks unknown: values known only after apply. */
+  readonly unknown?: (path: string) => boolean;
+  /** Attribute paths a plan marks sensitive: values that came from sensitive inputs, never a literal and never printed. */
+  readonly sensitive?: (path: string) => boolean;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -59,10 +61,38 @@ function marked(mask: unknown, path: string): boolean {
   return cur === true;
 }
 
+/** One resource's change in a plan: its actions, and the resource before and after as elements. */
+export interface PlanChange {
+  readonly address: string;
+  readonly type: string;
+  /** `no-op`, `create`, `update`, `delete`, `read`, and their pairs for a replacement. */
+  readonly actions: readonly string[];
+  readonly before?: TerraformElement;
+  readonly after?: TerraformElement;
+}
+
+/** The element a plan's `before` or `after` value describes, with its unknown and sensitive masks. */
+function changeSide(address: string, type: string, values: unknown, unknown: unknown, sensitive: unknown): TerraformElement | undefined {
+  if (!isObject(values)) return undefined;
+  return { kind: 'resource', type, address, attributes: values, unknown: (path) => marked(unknown, path), sensitive: (path) => marked(sensitive, path) };
+}
+
+/** Every managed resource's change in `terraform show -json` output of a plan (terraform docs, "JSON Output Format"). */
+export function planChanges(json: Record<string, unknown>): PlanChange[] {
+  return (Array.isArray(json.resource_changes) ? json.resource_changes : []).flatMap((c): PlanChange[] => {
+    if (!isObject(c) || typeof c.address !== 'string' || typeof c.type !== 'string' || !isObject(c.change) || c.mode === 'data') return [];
+    const ch = c.change;
+    const actions = Array.isArray(ch.actions) ? ch.actions.filter((a): a is string => typeof a === 'string') : [];
+    const before = changeSide(c.address, c.type, ch.before, undefined, ch.before_sensitive);
+    const after = changeSide(c.address, c.type, ch.after, ch.after_unknown, ch.after_sensitive);
+    return [{ address: c.address, type: c.type, actions, ...(before && { before }), ...(after && { after }) }];
+  });
+}
+
 /**
  * Resources of `terraform show -json` output: a plan's planned values (modules included), or a
  * state's values, and the providers the configuration names (terraform docs, "JSON Output
- * Format"). Attributes a plan marks unknown or sensitive are opaque to the checks.
+ * Format"). A plan's unknown and sensitive marks go with each resource.
  */
 export function planElements(json: Record<string, unknown>): TerraformElement[] {
   const changes = new Map<string, Record<string, unknown>>();
@@ -76,13 +106,13 @@ export function planElements(json: Record<string, unknown>): TerraformElement[] 
       if (!isObject(r) || typeof r.type !== 'string' || !isObject(r.values)) continue;
       const address = typeof r.address === 'string' ? r.address : r.type;
       const change = changes.get(address);
-      const masks = [r.sensitive_values, change?.after_unknown, change?.after_sensitive];
       out.push({
         kind: r.mode === 'data' ? 'data' : 'resource',
         type: r.type,
         address,
         attributes: r.values,
-        opaque: (path) => masks.some((m) => marked(m, path)),
+        unknown: (path) => marked(change?.after_unknown, path),
+        sensitive: (path) => marked(r.sensitive_values, path) || marked(change?.after_sensitive, path),
       });
     }
     for (const child of Array.isArray(module.child_modules) ? module.child_modules : []) walk(child);

@@ -80,7 +80,11 @@ export function findingOf(rule: RuleInfo, hit: RuleHit, name: (field: string) =>
     severity: rule.severity,
     title: rule.title,
     path: hit.path,
-    value: secret && hit.value !== undefined ? MASKED : showValue(hit.value),
+    value: hit.change
+      ? `${secret ? MASKED : showValue(hit.change.before)} → ${secret ? MASKED : showValue(hit.change.after)}`
+      : secret && hit.value !== undefined
+        ? MASKED
+        : showValue(hit.value),
     allowed: hit.allowed,
     message: hit.message,
     fix: inWordsOf(hit.fix ?? rule.fix, name),

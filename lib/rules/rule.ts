@@ -47,7 +47,9 @@ export type RuleExample =
   | { readonly clusters: readonly Readonly<Record<string, unknown>>[] }
   | { readonly secretVariable: { readonly sensitive: boolean; readonly default?: string } }
   | { readonly outsideStack: boolean }
-  | { readonly suppression: { readonly ruleId: string; readonly reason: string } };
+  | { readonly suppression: { readonly ruleId: string; readonly reason: string } }
+  | { readonly change: { readonly before: Readonly<Record<string, unknown>> | null; readonly after: Readonly<Record<string, unknown>> | null } }
+  | { readonly drift: Readonly<Record<string, unknown>> };
 
 /** What a check found, before the registry adds the rule's id, severity and fix. */
 export interface RuleHit {
@@ -60,6 +62,18 @@ export interface RuleHit {
   readonly secret?: boolean;
   /** A fix more specific than the rule's own. */
   readonly fix?: string;
+  /** For a change between two states of a cluster: the value before and after, shown as `before → after`. */
+  readonly change?: { readonly before: unknown; readonly after: unknown };
+}
+
+/** One cluster before and after a planned change, with the plan's actions on the resource that holds it. */
+export interface ClusterChange {
+  /** `update`, `delete`, `create`, or a replacement's pair. */
+  readonly actions: readonly string[];
+  readonly before?: ClusterModel;
+  readonly after?: ClusterModel;
+  /** Whether the same plan deletes the resource group the cluster is in. */
+  readonly groupDeleted: boolean;
 }
 
 /** Untyped input, as a JavaScript caller, a JSON config or a Terraform file may hold it. */
@@ -87,6 +101,10 @@ export interface RuleChecks {
   readonly resources?: Readonly<Record<string, ResourceCheck>>;
   /** ARM resource types (lower-case) that Hub lacks, with the message. */
   readonly armResources?: Readonly<Record<string, string>>;
+  /** Checks a planned change of one cluster: what the resource provider or Terraform would do with it. */
+  readonly checkChange?: (change: ClusterChange, ctx: CheckContext) => RuleHit[];
+  /** Checks the live cluster against the one the code describes (`aks-hub drift`). */
+  readonly checkDrift?: (code: ClusterModel, live: ClusterModel, ctx: CheckContext) => RuleHit[];
 }
 
 /** A rule with its texts, examples and checks. */

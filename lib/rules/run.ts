@@ -7,7 +7,7 @@ import type { StampProfile } from '../profile/stamp';
 import { type Finding, HubValidationError, findingOf } from './finding';
 import { INPUT_RULES } from './input-rules';
 import { CHECKED_RULES } from './registry';
-import type { HubRule, ResourceCheck } from './rule';
+import type { ClusterChange, HubRule, ResourceCheck } from './rule';
 
 /** Props objects that hold a secret field. */
 const SECRET_HOLDERS = new Set(['servicePrincipal', 'windowsProfile']);
@@ -40,6 +40,18 @@ export function armResourceFindings(ref: ArmResourceRef, location?: FindingLocat
     const message = rule.armResources?.[ref.type.toLowerCase()];
     return message ? [findingOf(rule, { path: `${ref.path}.type`, value: ref.type, allowed: 'no such resource on Azure Stack Hub', message }, undefined, location)] : [];
   });
+}
+
+/** The rules on a planned change of one cluster; paths in the words of the input after (or before) it. */
+export function changeFindings(change: ClusterChange, input: ClusterInput, stamp: StampProfile): Finding[] {
+  const ctx = { stamp, name: (f: string) => input.pathOf(f), vocabulary: input.vocabulary };
+  return CHECKED_RULES.flatMap((rule) => (rule.checkChange?.(change, ctx) ?? []).map((hit) => findingOf(rule, hit, ctx.name, input.location)));
+}
+
+/** Where the live cluster differs from the one the code describes; paths in the code's words. */
+export function driftFindings(code: ClusterInput, live: ClusterModel, stamp: StampProfile): Finding[] {
+  const ctx = { stamp, name: (f: string) => code.pathOf(f), vocabulary: code.vocabulary };
+  return CHECKED_RULES.flatMap((rule) => (rule.checkDrift?.(code.model, live, ctx) ?? []).map((hit) => findingOf(rule, hit, ctx.name, code.location)));
 }
 
 /** Result of checking one cluster's props. */

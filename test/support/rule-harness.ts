@@ -1,10 +1,15 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Testing, TerraformProvider, TerraformResource, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { HubAksCluster, HubStack, HubValidationError, suppressHubRule } from '../../lib';
-import { checkDocuments } from '../../lib/cli/check';
+import { driftOf } from '../../lib/cli/drift';
+import { checkDocuments, checkPlan } from '../../lib/rules/check-documents';
 import { hubFindings } from '../../lib/testing';
 import { HUB, STAMP, minimalProps } from '../helpers';
 import { type RuleExample, checkProps, renderArmParameters, renderArmTemplate, resolveProps } from './internals';
+import { liveQuickstart, quickstartArmFolder } from './live-cluster';
+import { planOf } from './plan-fixture';
 
 /** Deep merge where arrays merge by index, for ARM examples, and `null` removes a key. */
 export function merge(base: unknown, patch: unknown): unknown {
@@ -83,6 +88,13 @@ export function runExample(example: RuleExample): string[] {
     const app = Testing.app();
     const scope = example.outsideStack ? new Construct(app, 'plain') : hubStack(app);
     return caught(() => new HubAksCluster(scope, 'c', minimalProps()));
+  }
+  if ('change' in example) return checkPlan(planOf(example.change.before, example.change.after)).map((f) => f.ruleId);
+  if ('drift' in example) {
+    const dir = quickstartArmFolder();
+    const live = path.join(dir, 'live.json');
+    fs.writeFileSync(live, JSON.stringify(liveQuickstart(example.drift)));
+    return driftOf(live, [dir], STAMP).map((f) => f.ruleId);
   }
   return caught(() => suppressHubRule(hubStack(), example.suppression.ruleId, example.suppression.reason));
 }

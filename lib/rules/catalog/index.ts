@@ -1,6 +1,7 @@
 import type { RuleChecks } from '../rule';
 import { ADD_ON_RULES } from './add-ons';
 import { API_SERVER_RULES } from './api-server';
+import { CHANGE_RULES, DRIFT_RULES } from './changes';
 import { CLUSTER_SHAPE_RULES } from './cluster';
 import { IDENTITY_RULES } from './identity';
 import { LOAD_BALANCER_RULES } from './load-balancer';
@@ -21,6 +22,8 @@ export const RULE_CHECKS: readonly RuleChecks[] = Object.freeze(
     ...NETWORK_RULES,
     ...CLUSTER_SHAPE_RULES,
     ...NAME_RULES,
+    ...CHANGE_RULES,
+    ...DRIFT_RULES,
   ].sort((a, b) => a.id.localeCompare(b.id)),
 );
 

@@ -1,11 +1,13 @@
 import * as path from 'node:path';
-import { type InputDocument, importDocument } from '../import/documents';
+import { type InputDocument, classify, importDocument, importTerraformElements } from '../import/documents';
+import { type PlanChange, planChanges } from '../import/terraform-json';
 import type { StampProfile } from '../profile/stamp';
-import { type Finding, findingOf } from '../rules/finding';
-import { findRule } from '../rules/registry';
-import { armResourceFindings, clusterFindings, elementFindings } from '../rules/run';
-import { valueAt } from '../rules/rule';
-import { type ClusterNodes, type SubscriptionKey, subscriptionNodeHits } from '../rules/subscription-nodes';
+import { type Finding, findingOf } from './finding';
+import { findRule } from './registry';
+import { armResourceFindings, changeFindings, clusterFindings, elementFindings } from './run';
+import { valueAt } from './rule';
+import { type ClusterNodes, type SubscriptionKey, subscriptionNodeHits } from './subscription-nodes';
+import { type StampSettings, stampOf } from './validate-cluster';
 
 /** Suppressions cdktf-aks-hub recorded in a synthesized cdk.tf.json. */
 function recordedSuppressions(json: Record<string, unknown>): { path: string; ruleId: string }[] {
@@ -33,6 +35,36 @@ function parametersFor(doc: InputDocument, docs: readonly InputDocument[]): Inpu
   return docs.find((d) => d.kind === 'arm-parameters' && path.resolve(d.file) === want);
 }
 
+/** The resource groups a plan deletes (a replacement deletes one too), by name. */
+function deletedGroups(changes: readonly PlanChange[]): Set<string> {
+  return new Set(
+    changes
+      .filter((c) => c.type.endsWith('_resource_group') && c.actions.includes('delete'))
+      .map((c) => c.before?.attributes.name)
+      .filter((n): n is string => typeof n === 'string'),
+  );
+}
+
+/** The rules on each cluster a plan changes: the cluster before and after, paired in order. */
+function planChangeFindings(doc: InputDocument, stamp: StampProfile): Finding[] {
+  const changes = planChanges(doc.json);
+  const groups = deletedGroups(changes);
+  return changes.flatMap((ch) => {
+    if (ch.actions.every((a) => a === 'no-op' || a === 'read')) return [];
+    const side = (e: PlanChange['before']) => (e ? importTerraformElements([e], stamp, doc.file).clusters.filter((c) => c.input.onlyUnder === undefined) : []);
+    const [before, after] = [side(ch.before), side(ch.after)];
+    const group = ch.before?.attributes.resource_group_name;
+    return Array.from({ length: Math.max(before.length, after.length) }, (_, i) => {
+      const input = (after[i] ?? before[i])!.input;
+      return changeFindings(
+        { actions: ch.actions, ...(before[i] && { before: before[i]!.input.model }), ...(after[i] && { after: after[i]!.input.model }), groupDeleted: typeof group === 'string' && groups.has(group) },
+        { ...input, location: { ...input.location, file: doc.file } },
+        stamp,
+      );
+    }).flat();
+  });
+}
+
 /**
  * Runs every Hub rule over the documents: each cluster through the one model, whichever way it
  * is written, each other resource by type, and the 50-nodes-per-subscription sum over them all.
@@ -52,6 +84,7 @@ export function checkDocuments(docs: readonly InputDocument[], stamp: StampProfi
     const imported = importDocument(doc, stamp, doc.kind === 'arm' ? parametersFor(doc, docs) : undefined);
     for (const e of imported.elements) findings.push(...elementFindings(e, undefined, doc.file).filter(keep));
     for (const { ref, address } of imported.armResources) findings.push(...armResourceFindings(ref, { file: doc.file, address }).filter(keep));
+    if (doc.kind === 'plan') findings.push(...planChangeFindings(doc, stamp).filter(keep));
     for (const { input, subscription } of imported.clusters) {
       findings.push(...clusterFindings(input, stamp).map((f) => ({ ...f, location: { ...f.location, file: doc.file } })).filter(keep));
       // A stack's ARM file is the same cluster as its template deployment: count it once.
@@ -66,4 +99,15 @@ export function checkDocuments(docs: readonly InputDocument[], stamp: StampProfi
     const key = JSON.stringify([f.ruleId, f.location?.file, f.location?.address, f.path, f.value, f.message]);
     return seen.has(key) ? false : (seen.add(key), true);
   });
+}
+
+/**
+ * Checks a plan, as `terraform show -json <planfile>` writes it: every cluster it creates or
+ * changes against every Hub rule, and each change the resource provider would refuse in place
+ * (HUB400–HUB402) or that Terraform would do differently than it looks (HUB403, HUB404). Pure,
+ * for assertions in tests of your own.
+ */
+export function checkPlan(plan: unknown, stamp: StampSettings = {}): Finding[] {
+  if (classify(plan) !== 'plan') throw new TypeError('checkPlan takes the output of terraform show -json <planfile>.');
+  return checkDocuments([{ file: 'plan.json', kind: 'plan', json: plan as Record<string, unknown> }], stampOf(stamp));
 }

@@ -4,7 +4,7 @@ import { checkProps, resolveProps } from './support/internals';
 import { CHECKED_RULES, RULE_DEFINITIONS } from './support/internals';
 import { runExample } from './support/rule-harness';
 import { stampProfile } from '../lib/profile/stamp';
-import { STAMP, minimalProps, thrown } from './helpers';
+import { CLIENT_ID, STAMP, minimalProps, thrown } from './helpers';
 
 const idsOf = (props: unknown, stamp = STAMP) => checkProps(props, stamp).findings.map((v) => v.ruleId);
 const raw = (extra: Record<string, unknown>) => ({ ...minimalProps(), ...extra });
@@ -70,10 +70,10 @@ describe('cluster rules', () => {
   });
 
   it('masks secrets in every message', () => {
-    const e = thrown(() => resolveProps('t', raw({ servicePrincipal: { clientId: 'x', clientSecret: 'hunter2-literal' } }), STAMP));
+    const e = thrown(() => resolveProps('t', raw({ servicePrincipal: { clientId: CLIENT_ID, clientSecret: 'hunter2-literal' } }), STAMP));
     expect(e.message).not.toContain('hunter2-literal');
     expect(e.violations[0].value).toContain('masked');
-    const wrongType = checkProps(raw({ servicePrincipal: { clientId: 'x', clientSecret: 12345678 } }), STAMP).findings;
+    const wrongType = checkProps(raw({ servicePrincipal: { clientId: CLIENT_ID, clientSecret: 12345678 } }), STAMP).findings;
     expect(wrongType.map((v) => v.ruleId)).toEqual(['HUB100']);
     expect(JSON.stringify(wrongType)).not.toContain('12345678');
   });

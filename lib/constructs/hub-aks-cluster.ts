@@ -13,6 +13,7 @@ import { addFindingValidation, annotate } from './findings';
 import { HubStack } from './hub-stack';
 import { sameFramework } from './one-framework';
 import { addArtifact } from './stack-artifacts';
+import { folderNameFindings } from './folder-names';
 import { recordClusterDeployment } from './subscription-nodes';
 
 /** `a/b-c` → `a_b_c`: a Terraform-safe name for variables and outputs. */
@@ -48,6 +49,25 @@ function secretVariableFindings(scope: Construct, secrets: Record<string, string
     }
   }
   return problems;
+}
+
+/** The cluster names and owned resource groups of each stack's clusters, with the cluster that has each. */
+const claimed = new WeakMap<HubStack, Map<string, string>>();
+
+/** HUB122 when another cluster of the stack has this name or owns this resource group; otherwise claims them. */
+function claimNames(stack: HubStack, cluster: Construct, model: ClusterModel): Finding[] {
+  const names = claimed.get(stack) ?? new Map<string, string>();
+  claimed.set(stack, names);
+  const keys: [string, string, string][] = [['name', `name:${model.name.toLowerCase()}`, model.name]];
+  if (model.resourceGroup.owned) keys.push(['resourceGroupName', `group:${model.resourceGroup.name.toLowerCase()}`, model.resourceGroup.name]);
+  const clashes = keys.flatMap(([path, key, value]) => {
+    const other = names.get(key);
+    return other && !Token.isUnresolved(value)
+      ? [findingOf(INPUT_RULES.duplicateName, { path, value, allowed: 'a value no other cluster of the stack has', message: `The cluster ${other} has it too.` })]
+      : [];
+  });
+  if (clashes.length === 0) for (const [, key] of keys) names.set(key, cluster.node.path);
+  return clashes;
 }
 
 /**
@@ -93,13 +113,17 @@ export class HubAksCluster extends Construct {
         findingOf(rule, { path: '(scope)', value: scope.node.path, allowed: 'a construct inside a HubStack', message: 'HubAksCluster must be created inside a HubStack.' }),
       ]);
     }
+    const badIds = folderNameFindings(this, stack);
+    if (badIds.length > 0) throw new HubValidationError(subject, badIds);
     const suppressions = (props as { suppressions?: unknown } | undefined)?.suppressions;
     if (Array.isArray(suppressions)) {
-      const problems = suppressions.flatMap((s, i) => suppressionProblems(s ?? {}, `suppressions.${i}`));
+      const problems = suppressions.flatMap((s, i) => suppressionProblems(s, `suppressions.${i}`));
       if (problems.length > 0) throw new HubValidationError(subject, problems);
       for (const s of suppressions) suppressHubRule(this, s.ruleId, s.reason);
     }
     const { model, findings } = resolveProps(subject, props, stack.stamp, suppressedRuleIds(this));
+    const clash = claimNames(stack, this, model);
+    if (clash.length > 0) throw new HubValidationError(subject, clash);
     for (const w of findings) annotate(this, { ...w, location: { constructPath: this.node.path } });
     this.model = model;
 

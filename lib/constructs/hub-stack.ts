@@ -8,6 +8,9 @@ import { recordedSuppressions } from '../rules/suppressions';
 import type { SubscriptionKey } from '../rules/subscription-nodes';
 import { HubComplianceAspect } from './compliance-aspect';
 import { addFindingValidation } from './findings';
+import { folderNameFindings } from './folder-names';
+import { HubValidationError, findingOf } from '../rules/finding';
+import { INPUT_RULES } from '../rules/input-rules';
 import { sameFramework } from './one-framework';
 import { writeArtifactsOnSynth } from './stack-artifacts';
 import { setStackSubscription, subscriptionFindings } from './subscription-nodes';
@@ -52,6 +55,8 @@ export class HubStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: HubStackProps) {
     super(sameFramework(scope), id);
     Object.defineProperty(this, HUB_STACK, { value: true });
+    const badIds = folderNameFindings(this, this);
+    if (badIds.length > 0) throw new HubValidationError(`HubStack '${id}'`, badIds);
     const hub = checkHubSettings(`HubStack '${id}'`, (props as Partial<HubStackProps> | undefined)?.hub);
 
     this.identitySystem = hub.identitySystem ?? 'azure_ad';
@@ -78,6 +83,7 @@ export class HubStack extends TerraformStack {
 
     Aspects.of(this).add(new HubComplianceAspect(this.stamp));
     addFindingValidation(this, () => subscriptionFindings(this, (c): c is HubStack => HubStack.isHubStack(c)));
+    addFindingValidation(this, () => sharedFolderFindings(this));
     writeArtifactsOnSynth(this);
   }
 
@@ -88,4 +94,12 @@ export class HubStack extends TerraformStack {
     if (suppressions.length > 0) tf['//'] = { ...tf['//'], 'cdktf-aks-hub': { suppressions } };
     return tf;
   }
+}
+
+/** HUB121 when another stack of the app would write to this stack's folder, cdktf.out/stacks/<id>. */
+function sharedFolderFindings(self: TerraformStack) {
+  const others = self.node.root.node.findAll().filter((c) => c !== self && c instanceof TerraformStack && c.node.id === self.node.id);
+  return others.map((o) =>
+    findingOf(INPUT_RULES.constructId, { path: self.node.path, value: self.node.id, allowed: 'an id no other stack of the app has', message: `The stack at ${o.node.path} writes to the same folder, cdktf.out/stacks/${self.node.id}.` }, undefined, { constructPath: self.node.path }),
+  );
 }

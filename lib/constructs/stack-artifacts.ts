@@ -44,7 +44,9 @@ export function writeArtifactsOnSynth(stack: TerraformStack): void {
       if (stackManifest.annotations.some((a) => a.level === AnnotationMetadataEntryType.ERROR)) return;
       const dir = path.join(session.outdir, stackManifest.workingDirectory);
       for (const [relativePath, content] of Object.entries(renderArtifacts(stack))) {
-        const file = path.join(dir, relativePath);
+        const file = path.resolve(dir, relativePath);
+        // Ids are checked (HUB121); this keeps any other path from leaving the stack's folder.
+        if (!file.startsWith(path.resolve(dir) + path.sep)) throw new Error(`Refusing to write ${relativePath} outside ${dir}.`);
         fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, content);
       }

@@ -42,15 +42,27 @@ export function dnsPrefixFor(name: string): string {
   return label || 'aks';
 }
 
-/** A copy of plain objects and arrays without the properties set to `undefined`: `{ x: undefined }` means "not set". */
-function withoutUndefined(value: unknown, depth = 0): unknown {
+/**
+ * A copy of plain objects and arrays without the properties set to `undefined`, so that
+ * `{ x: undefined }` means "not set". A getter that throws is left out, and its path noted.
+ */
+function plainCopy(value: unknown, path: string, throwing: string[], depth = 0): unknown {
   if (depth > 20 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => withoutUndefined(v, depth + 1));
+  if (Array.isArray(value)) return value.map((v, i) => plainCopy(v, path ? `${path}.${i}` : String(i), throwing, depth + 1));
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (v !== undefined) Object.defineProperty(out, k, { value: withoutUndefined(v, depth + 1), enumerable: true, writable: true, configurable: true });
+  for (const [k, d] of Object.entries(Object.getOwnPropertyDescriptors(value))) {
+    if (!d.enumerable) continue;
+    const at = path ? `${path}.${k}` : k;
+    let v: unknown;
+    try {
+      v = d.get ? d.get.call(value) : d.value;
+    } catch {
+      throwing.push(at);
+      continue;
+    }
+    if (v !== undefined) Object.defineProperty(out, k, { value: plainCopy(v, at, throwing, depth + 1), enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
@@ -85,8 +97,12 @@ export function importProps(props: unknown, stamp: StampProfile): PropsImport {
   if (props === null || typeof props !== 'object' || Array.isArray(props)) {
     return { props: {}, shape: [{ kind: 'invalid-value', path: '(props)', allowed: 'an object of HubAksClusterProps', message: 'Props must be an object.' }] };
   }
-  const raw = withoutUndefined(props) as Record<string, unknown>;
-  const shape = shapeIssues(clusterPropsSchema, raw, (p) => schemaKeysAt(p));
+  const throwing: string[] = [];
+  const raw = plainCopy(props, '', throwing) as Record<string, unknown>;
+  const shape: ShapeIssue[] = [
+    ...throwing.map((path): ShapeIssue => ({ kind: 'invalid-value', path, allowed: 'a plain value', message: 'Reading this property threw an error.' })),
+    ...shapeIssues(clusterPropsSchema, raw, (p) => schemaKeysAt(p)),
+  ];
   const broken = new Set(shape.filter((s) => s.kind === 'invalid-value').map((s) => s.path));
   const r = new FieldReader(raw, '', (value, path) => ({ value: broken.has(path) ? UNKNOWN : value, path }));
   const d = PROP_DEFAULTS;

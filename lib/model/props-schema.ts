@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import { z } from 'zod';
 import type { HubAksClusterProps } from './props';
 
@@ -18,8 +19,14 @@ const keyVaultSecret = z.strictObject({
   secretVersion: str.optional(),
 });
 
+/** A GUID, or a token for one that is known at deploy time. */
+const guidOrToken = str.refine((v) => Token.isUnresolved(v) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v), {
+  message: 'An application (client) id is a GUID.',
+  params: { allowed: 'a GUID such as 00000000-0000-0000-0000-000000000000, or a token' },
+});
+
 const servicePrincipal = z.strictObject({
-  clientId: str,
+  clientId: guidOrToken,
   clientSecret: str.optional(),
   objectId: str.optional(),
   keyVaultSecret: keyVaultSecret.optional(),

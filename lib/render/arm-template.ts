@@ -33,6 +33,16 @@ export interface ArmRendering {
 
 const p = (name: string): string => `[parameters('${name}')]`;
 
+/** A user's text as an ARM string literal: `[ … ]` would be an expression, `[[ … ]` is the text itself. */
+const literal = (text: string): string => (text.startsWith('[') && text.endsWith(']') ? `[${text}` : text);
+
+/** A user's text inside a single-quoted string of an ARM expression. */
+const quoted = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+
+/** Tags as ARM literals, or nothing when there are none. */
+const tagsOf = (tags: Readonly<Record<string, string>>) =>
+  Object.keys(tags).length > 0 ? { tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, literal(v)])) } : {};
+
 /**
  * Renders a cluster model as an ARM template: everything the cluster uses that the library makes
  * (VNET and subnet when new, the cluster, the subnet grant when asked). Terraform deploys this same
@@ -104,17 +114,17 @@ export function renderArmTemplate(model: ClusterModel): ArmRendering {
     resources.push({
       type: vnetType,
       apiVersion: version(vnetType),
-      name: subnet.vnetName,
+      name: literal(subnet.vnetName),
       location: p('location'),
-      ...(Object.keys(model.tags).length > 0 && { tags: model.tags }),
+      ...tagsOf(model.tags),
       properties: {
-        addressSpace: { addressPrefixes: [...subnet.addressSpace] },
+        addressSpace: { addressPrefixes: subnet.addressSpace.map(literal) },
         // Subnets inline, so redeploying the template never drops a subnet the cluster uses.
-        subnets: [{ name: subnet.subnetName, properties: { addressPrefix: subnet.subnetPrefix } }],
+        subnets: [{ name: literal(subnet.subnetName), properties: { addressPrefix: literal(subnet.subnetPrefix) } }],
       },
     });
-    clusterDependsOn.push(`[resourceId('${vnetType}', '${subnet.vnetName}')]`);
-    subnetIdExpr = `[resourceId('Microsoft.Network/virtualNetworks/subnets', '${subnet.vnetName}', '${subnet.subnetName}')]`;
+    clusterDependsOn.push(`[resourceId('${vnetType}', ${quoted(subnet.vnetName)})]`);
+    subnetIdExpr = `[resourceId('Microsoft.Network/virtualNetworks/subnets', ${quoted(subnet.vnetName)}, ${quoted(subnet.subnetName)})]`;
   }
 
   if (roleAssignment) {
@@ -160,7 +170,7 @@ export function renderArmTemplate(model: ClusterModel): ArmRendering {
     apiVersion: version(clusterType),
     name: p('clusterName'),
     location: p('location'),
-    ...(Object.keys(model.tags).length > 0 && { tags: model.tags }),
+    ...tagsOf(model.tags),
     ...(clusterDependsOn.length > 0 && { dependsOn: clusterDependsOn }),
     sku: { name: 'Basic', tier: model.skuTier },
     properties: {
@@ -169,9 +179,9 @@ export function renderArmTemplate(model: ClusterModel): ArmRendering {
       enableRBAC: model.enableRbac,
       agentPoolProfiles: [
         {
-          name: model.nodePool.name,
+          name: literal(model.nodePool.name),
           count: p('nodeCount'),
-          vmSize: model.nodePool.vmSize,
+          vmSize: literal(model.nodePool.vmSize),
           osDiskSizeGB: model.nodePool.osDiskSizeGb,
           osDiskType: OS_DISK_TYPE,
           ...(subnetIdExpr !== undefined && { vnetSubnetID: subnetIdExpr }),
@@ -186,25 +196,25 @@ export function renderArmTemplate(model: ClusterModel): ArmRendering {
       ],
       ...(model.linuxProfile && {
         linuxProfile: {
-          adminUsername: model.linuxProfile.adminUsername,
+          adminUsername: literal(model.linuxProfile.adminUsername),
           ssh: { publicKeys: [{ keyData: p('sshPublicKey') }] },
         },
       }),
       ...(model.windowsProfile && {
-        windowsProfile: { adminUsername: model.windowsProfile.adminUsername, adminPassword: p('windowsAdminPassword') },
+        windowsProfile: { adminUsername: literal(model.windowsProfile.adminUsername), adminPassword: p('windowsAdminPassword') },
       }),
       servicePrincipalProfile: { clientId: p('servicePrincipalClientId'), secret: p('servicePrincipalClientSecret') },
       // As the CLI sends it: no add-on (Hub has none).
       addonProfiles: {},
       networkProfile: {
         networkPlugin: net.plugin,
-        ...(net.policy && { networkPolicy: net.policy }),
+        ...(net.policy && { networkPolicy: literal(net.policy) }),
         loadBalancerSku: net.loadBalancerSku,
         outboundType: net.outboundType,
-        serviceCidr: net.serviceCidr,
-        dnsServiceIP: net.dnsServiceIp,
-        dockerBridgeCidr: net.dockerBridgeCidr,
-        ...(net.podCidr !== undefined && { podCidr: net.podCidr }),
+        serviceCidr: literal(net.serviceCidr),
+        dnsServiceIP: literal(net.dnsServiceIp),
+        dockerBridgeCidr: literal(net.dockerBridgeCidr),
+        ...(net.podCidr !== undefined && { podCidr: literal(net.podCidr) }),
       },
     },
   });

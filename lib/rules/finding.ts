@@ -57,9 +57,11 @@ export function showValue(value: unknown): string {
   let text: string;
   if (typeof value === 'string') text = JSON.stringify(value);
   else if (typeof value === 'number' || typeof value === 'boolean' || value === null) text = String(value);
+  else if (typeof value === 'bigint') text = `${value}n`;
+  else if (typeof value === 'symbol' || typeof value === 'function') text = `(${typeof value})`;
   else {
     try {
-      text = JSON.stringify(masked(value)) ?? String(value);
+      text = JSON.stringify(masked(value), (_, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) ?? String(value);
     } catch {
       text = Object.prototype.toString.call(value);
     }

@@ -14,4 +14,6 @@ export const INPUT_RULES = Object.freeze({
   identitySystem: ruleTexts('HUB114'),
   secretVariable: ruleTexts('HUB115'),
   suppression: ruleTexts('HUB116'),
+  constructId: ruleTexts('HUB121'),
+  duplicateName: ruleTexts('HUB122'),
 });

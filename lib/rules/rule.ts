@@ -49,7 +49,9 @@ export type RuleExample =
   | { readonly outsideStack: boolean }
   | { readonly suppression: { readonly ruleId: string; readonly reason: string } }
   | { readonly change: { readonly before: Readonly<Record<string, unknown>> | null; readonly after: Readonly<Record<string, unknown>> | null } }
-  | { readonly drift: Readonly<Record<string, unknown>> };
+  | { readonly drift: Readonly<Record<string, unknown>> }
+  /** The quickstart cluster built at this construct path: the HubStack's id, the ids between, the cluster's id. */
+  | { readonly constructPath: readonly string[] };
 
 /** What a check found, before the registry adds the rule's id, severity and fix. */
 export interface RuleHit {

@@ -16,10 +16,14 @@ const MIN_REASON = 10;
 const declared = new WeakMap<IConstruct, RuleSuppression[]>();
 
 /** Problems with a suppression: unknown rule, hard platform limit, or a reason too short. */
-export function suppressionProblems(s: RuleSuppression, where: string): Finding[] {
-  const rule = findRule(s.ruleId);
+export function suppressionProblems(given: unknown, where: string): Finding[] {
   const meta = INPUT_RULES.suppression;
   const v = (message: string, allowed: string, value: unknown): Finding => findingOf(meta, { path: where, value, allowed, message });
+  if (given === null || typeof given !== 'object' || typeof (given as { ruleId?: unknown }).ruleId !== 'string') {
+    return [v('A suppression names a rule and gives a reason.', "{ ruleId: 'HUB016', reason: '…' }", given)];
+  }
+  const s = given as RuleSuppression;
+  const rule = findRule(s.ruleId);
   if (!rule) return [v(`No rule ${s.ruleId} exists.`, 'a rule id from docs/rules.md', s.ruleId)];
   const found: Finding[] = [];
   if (!rule.suppressible)

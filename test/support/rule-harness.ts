@@ -6,7 +6,7 @@ import { HubAksCluster, HubStack, HubValidationError, suppressHubRule } from '..
 import { driftOf } from '../../lib/cli/drift';
 import { checkDocuments, checkPlan } from '../../lib/rules/check-documents';
 import { hubFindings } from '../../lib/testing';
-import { HUB, STAMP, minimalProps } from '../helpers';
+import { CLIENT_ID, HUB, STAMP, minimalProps } from '../helpers';
 import { type RuleExample, checkProps, renderArmParameters, renderArmTemplate, resolveProps } from './internals';
 import { liveQuickstart, quickstartArmFolder } from './live-cluster';
 import { planOf } from './plan-fixture';
@@ -81,13 +81,21 @@ export function runExample(example: RuleExample): string[] {
   if ('secretVariable' in example) {
     const stack = hubStack();
     const v = new TerraformVariable(stack, 'secret', { type: 'string', ...example.secretVariable });
-    new HubAksCluster(stack, 'c', minimalProps({ servicePrincipal: { clientId: 'app', clientSecret: v.stringValue } }));
+    new HubAksCluster(stack, 'c', minimalProps({ servicePrincipal: { clientId: CLIENT_ID, clientSecret: v.stringValue } }));
     return stackFindings(stack);
   }
   if ('outsideStack' in example) {
     const app = Testing.app();
     const scope = example.outsideStack ? new Construct(app, 'plain') : hubStack(app);
     return caught(() => new HubAksCluster(scope, 'c', minimalProps()));
+  }
+  if ('constructPath' in example) {
+    const ids = example.constructPath;
+    return caught(() => {
+      let scope: Construct = new HubStack(Testing.app(), ids[0]!, { hub: HUB });
+      for (const id of ids.slice(1, -1)) scope = new Construct(scope, id);
+      new HubAksCluster(scope, ids.at(-1)!, minimalProps());
+    });
   }
   if ('change' in example) return checkPlan(planOf(example.change.before, example.change.after)).map((f) => f.ruleId);
   if ('drift' in example) {

@@ -14,6 +14,23 @@ const KEY_LINE_PROBLEMS: Readonly<Record<SshKeyError, string>> = {
   truncated: 'its key data is cut short',
 };
 
+/** How cdktf writes a token into a string. */
+const TOKEN_MARKER = /\$\{TfToken\[[^\]]*\]\}/g;
+
+/** Strings of untyped props (keys included) whose literal text holds a Terraform template sequence. */
+function templateSequences(value: unknown, path: string, depth = 0): [string, string][] {
+  if (typeof value === 'string') {
+    // The literal parts of a string that mixes text and tokens; a token itself is a reference.
+    const literal = value.replace(TOKEN_MARKER, '');
+    return /\$\{|%\{/.test(literal) ? [[path, value]] : [];
+  }
+  if (depth > 8 || value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => {
+    const at = path ? `${path}.${k}` : k;
+    return [...(/\$\{|%\{/.test(k) ? [[at, k] as [string, string]] : []), ...templateSequences(v, at, depth + 1)];
+  });
+}
+
 /**
  * Admin user names Azure refuses on Linux and Windows nodes (the disallowed list of the
  * 2020-11-01 managedClusters API and Azure VM admin names).
@@ -91,6 +108,31 @@ export const NAME_RULES: readonly RuleChecks[] = [
     },
   },
   {
+    id: 'HUB308',
+    checkProps: (props) =>
+      templateSequences(props, '').map(([path, value]) => ({
+        path,
+        value,
+        allowed: 'text without ${ or %{',
+        message: 'Terraform would evaluate ${ … } and %{ … } in this text when it deploys.',
+      })),
+  },
+  {
+    id: 'HUB309',
+    check: (model, ctx) => {
+      const s = model.network.subnet;
+      if (s.kind !== 'new') return [];
+      return [
+        ...(text(s.vnetName) && !/^[A-Za-z0-9][-\w.]{0,62}[\w]$|^[A-Za-z0-9]$/.test(s.vnetName)
+          ? mismatch(ctx.name('network.vnet.name'), s.vnetName, '2-64 of letters, digits, _ . -, starting with a letter or digit and ending with a letter, digit or _', 'The VNET name is not valid.')
+          : []),
+        ...(text(s.subnetName) && !/^[A-Za-z0-9][-\w.]{0,78}[\w]$|^[A-Za-z0-9]$/.test(s.subnetName)
+          ? mismatch(ctx.name('network.vnet.subnetName'), s.subnetName, '1-80 of letters, digits, _ . -, starting with a letter or digit and ending with a letter, digit or _', 'The subnet name is not valid.')
+          : []),
+      ];
+    },
+  },
+  {
     id: 'HUB306',
     checkProps: (props) => {
       const tags = props.tags;
@@ -104,6 +146,8 @@ export const NAME_RULES: readonly RuleChecks[] = [
       const found: RuleHit[] = [];
       if (entries.length > TAG_LIMITS.count) found.push({ path: ctx.name('tags'), value: `${entries.length} tags`, allowed: `at most ${TAG_LIMITS.count} tags`, message: 'Too many tags.' });
       for (const [k, v] of entries) {
+        // A key that reads as an ARM expression would be evaluated, not written.
+        if (k.startsWith('[') && k.endsWith(']')) found.push({ path: ctx.name(`tags.${k}`), value: k, allowed: 'a name that is not [ … ]', message: 'Resource Manager would read this tag name as an expression.' });
         if (k.length === 0 || k.length > TAG_LIMITS.name || /[<>%&\\?/]/.test(k)) found.push({ path: ctx.name(`tags.${k}`), value: k, allowed: `1-${TAG_LIMITS.name} characters without < > % & \\ ? /`, message: 'The tag name is not valid.' });
         if (isConcrete(v) && v.length > TAG_LIMITS.value) found.push({ path: ctx.name(`tags.${k}`), value: v, allowed: `at most ${TAG_LIMITS.value} characters`, message: 'The tag value is too long.' });
       }

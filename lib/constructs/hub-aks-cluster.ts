@@ -1,9 +1,10 @@
 import { ResourceGroup } from '@cdktf/provider-azurestack/lib/resource-group';
 import { TemplateDeployment } from '@cdktf/provider-azurestack/lib/template-deployment';
-import { Fn, TerraformOutput, TerraformStack, TerraformVariable, Token, Tokenization } from 'cdktf';
+import { DefaultTokenResolver, Fn, StringConcat, TerraformOutput, TerraformStack, TerraformVariable, Token, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ClusterModel } from '../model/cluster-model';
 import type { HubAksClusterProps } from '../model/props';
+import { SENSITIVE_ATTRIBUTES } from '../profile/sensitive-attributes';
 import { type ArmRendering, type ArmTemplate, renderArmParameters, renderArmTemplate } from '../render';
 import { type Finding, HubValidationError, findingOf } from '../rules/finding';
 import { INPUT_RULES } from '../rules/input-rules';
@@ -22,10 +23,33 @@ function terraformName(text: string): string {
 }
 
 /**
- * A secret token that names a Terraform variable must name a sensitive variable without a default:
- * a default is written in plain text to cdk.tf.json, and a non-sensitive value is printed by plan.
+ * Where a secret's value comes from, as Terraform would read it, and why that is not safe; `undefined`
+ * when it is a sensitive variable without a default or a sensitive attribute of a resource or data
+ * source. Anything else (a local value, a function, a plain attribute) would put the value in
+ * cdk.tf.json or the plan output.
  */
-function secretVariableFindings(scope: Construct, secrets: Record<string, string | undefined>): Finding[] {
+function unsafeSecretSource(expression: unknown, variables: ReadonlyMap<string, TerraformVariable>): { source: string; issue: string } | undefined {
+  if (typeof expression !== 'string') return { source: 'a value', issue: 'is not a reference to a sensitive value' };
+  const ref = /^\$\{([^${}]+)\}$/.exec(expression)?.[1];
+  const variable = ref && /^var\.([\w-]+)$/.exec(ref)?.[1];
+  if (variable !== undefined && variable !== '' && ref) {
+    const v = variables.get(variable);
+    if (!v) return undefined;
+    if (v.default !== undefined) return { source: `var.${variable}`, issue: 'has a default value, which is written in plain text to cdk.tf.json' };
+    if (v.sensitive !== true) return { source: `var.${variable}`, issue: 'is not marked sensitive, so plan output would print it' };
+    return undefined;
+  }
+  const attribute = ref && /^((?:data\.)?[a-z0-9_]+)\.[\w-]+\.([\w]+)$/.exec(ref);
+  if (attribute && SENSITIVE_ATTRIBUTES[attribute[1]!]?.includes(attribute[2]!)) return undefined;
+  const kind = !ref ? 'text with a value written into it' : ref.startsWith('local.') ? 'a local value' : /^[a-z]\w*\(/.test(ref) ? 'a function' : 'an attribute its provider does not mark sensitive';
+  return { source: kind, issue: 'is not a sensitive variable or a sensitive attribute, so the value would be written to cdk.tf.json or printed by plan' };
+}
+
+/**
+ * A secret given as a token must trace back to a sensitive variable without a default, or to a
+ * sensitive attribute of a resource or data source (profile/sensitive-attributes.ts).
+ */
+function secretSourceFindings(scope: Construct, secrets: Record<string, string | undefined>): Finding[] {
   const stack = TerraformStack.of(scope);
   const variables = new Map(
     stack.node
@@ -33,22 +57,14 @@ function secretVariableFindings(scope: Construct, secrets: Record<string, string
       .filter((c): c is TerraformVariable => c instanceof TerraformVariable)
       .map((v) => [v.friendlyUniqueId, v]),
   );
-  const rule = INPUT_RULES.secretVariable;
-  const problems: Finding[] = [];
-  for (const [path, token] of Object.entries(secrets)) {
-    if (token === undefined) continue;
-    const names = Tokenization.reverseString(token)
-      .tokens.map((t) => (t as { identifier?: unknown }).identifier)
-      .filter((id): id is string => typeof id === 'string' && id.startsWith('var.'))
-      .map((id) => id.slice('var.'.length));
-    for (const name of names) {
-      const v = variables.get(name);
-      if (!v) continue;
-      const issue = v.default !== undefined ? 'has a default value, which is written in plain text to cdk.tf.json' : v.sensitive !== true ? 'is not marked sensitive, so plan output would print it' : undefined;
-      if (issue) problems.push(findingOf(rule, { path, value: `var.${name}`, allowed: 'a sensitive variable without a default', message: `The variable ${issue}.` }, undefined, { constructPath: scope.node.path }));
-    }
-  }
-  return problems;
+  return Object.entries(secrets).flatMap(([path, token]) => {
+    if (token === undefined) return [];
+    const expression = Tokenization.resolve(token, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()), preparing: false });
+    const unsafe = unsafeSecretSource(expression, variables);
+    return unsafe
+      ? [findingOf(INPUT_RULES.secretVariable, { path, value: unsafe.source, allowed: 'a sensitive variable without a default, or a sensitive attribute', message: `The secret's source ${unsafe.issue}.` }, undefined, { constructPath: scope.node.path })]
+      : [];
+  });
 }
 
 /** The cluster names and owned resource groups of each stack's clusters, with the cluster that has each. */
@@ -157,7 +173,7 @@ export class HubAksCluster extends Construct {
       windowsPassword = this.windowsAdminPasswordVariable.stringValue;
     }
 
-    addFindingValidation(this, () => secretVariableFindings(this, { 'servicePrincipal.clientSecret': model.servicePrincipal?.clientSecret, 'windowsProfile.adminPassword': model.windowsProfile?.adminPassword }));
+    addFindingValidation(this, () => secretSourceFindings(this, { 'servicePrincipal.clientSecret': model.servicePrincipal?.clientSecret, 'windowsProfile.adminPassword': model.windowsProfile?.adminPassword }));
 
     // The cluster and everything it uses: the same template as azuredeploy.json, deployed into the
     // group. Terraform holds no network resource, so destroy never deletes a subnet that the nodes

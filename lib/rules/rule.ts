@@ -46,6 +46,8 @@ export type RuleExample =
   | { readonly arm: Readonly<Record<string, unknown>> }
   | { readonly clusters: readonly Readonly<Record<string, unknown>>[] }
   | { readonly secretVariable: { readonly sensitive: boolean; readonly default?: string } }
+  /** The cluster's client secret taken from a local value, a function of literals, or a random_password. */
+  | { readonly secretFrom: 'local' | 'function' | 'random_password' }
   | { readonly outsideStack: boolean }
   | { readonly suppression: { readonly ruleId: string; readonly reason: string } }
   | { readonly change: { readonly before: Readonly<Record<string, unknown>> | null; readonly after: Readonly<Record<string, unknown>> | null } }

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Testing, TerraformProvider, TerraformResource, TerraformVariable } from 'cdktf';
+import { Fn, TerraformLocal, Testing, TerraformProvider, TerraformResource, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { HubAksCluster, HubStack, HubValidationError, suppressHubRule } from '../../lib';
 import { driftOf } from '../../lib/cli/drift';
@@ -82,6 +82,20 @@ export function runExample(example: RuleExample): string[] {
     const stack = hubStack();
     const v = new TerraformVariable(stack, 'secret', { type: 'string', ...example.secretVariable });
     new HubAksCluster(stack, 'c', minimalProps({ servicePrincipal: { clientId: CLIENT_ID, clientSecret: v.stringValue } }));
+    return stackFindings(stack);
+  }
+  if ('secretFrom' in example) {
+    const stack = hubStack();
+    const secrets = {
+      local: () => new TerraformLocal(stack, 'sec', 'a-literal-secret').asString,
+      function: () => Fn.join('', ['a-literal', '-secret']),
+      random_password: () => {
+        const r = new TerraformResource(stack, 'pw', { terraformResourceType: 'random_password' });
+        r.addOverride('length', 32);
+        return r.getStringAttribute('result');
+      },
+    };
+    new HubAksCluster(stack, 'c', minimalProps({ servicePrincipal: { clientId: CLIENT_ID, clientSecret: secrets[example.secretFrom]() } }));
     return stackFindings(stack);
   }
   if ('outsideStack' in example) {

@@ -9,7 +9,7 @@ import { InputError, readInputs } from './inputs';
 
 /** The clusters synthesized into the ARM files (with their parameters files) below `paths`. */
 function synthesizedClusters(paths: readonly string[], stamp: StampProfile): ClusterInput[] {
-  const docs = readInputs(paths);
+  const { docs } = readInputs(paths);
   const arm = docs.filter((d) => d.kind === 'arm');
   const params = (file: string) => docs.find((d) => d.kind === 'arm-parameters' && d.file === file.replace(/\.json$/, '.parameters.json'));
   return arm.flatMap((d) => importDocument(d, stamp, params(d.file)).clusters.map((c) => c.input).filter((c) => c.onlyUnder === undefined));

@@ -16,8 +16,16 @@ export function formatText(findings: readonly Finding[], files: number): string 
   return `${lines.join('\n')}\n`;
 }
 
-export function formatJson(findings: readonly Finding[], files: number): string {
-  return `${JSON.stringify({ findings, summary: summary(findings, files) }, null, 2)}\n`;
+export function formatJson(findings: readonly Finding[], files: number, notes: readonly string[] = []): string {
+  return `${JSON.stringify({ findings, summary: summary(findings, files), notes }, null, 2)}\n`;
+}
+
+/** A file path as a SARIF URI reference: forward slashes, every other reserved or non-ASCII character percent-encoded (RFC 3986). */
+export function fileUri(file: string): string {
+  return file
+    .split(/[\\/]/)
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
 }
 
 /** SARIF 2.1.0, for CI code scanning. */
@@ -49,7 +57,7 @@ export function formatSarif(findings: readonly Finding[], _files: number, versio
           message: { text: `${f.message} Got ${f.value}; allowed: ${f.allowed}. Fix: ${f.fix}` },
           locations: [
             {
-              physicalLocation: { artifactLocation: { uri: (f.location?.file ?? '').split('\\').join('/') } },
+              physicalLocation: { artifactLocation: { uri: fileUri(f.location?.file ?? '') } },
               logicalLocations: [{ fullyQualifiedName: where(f), kind: 'resource' }],
             },
           ],

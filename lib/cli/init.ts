@@ -102,8 +102,60 @@ it('matches the snapshot', () => {
   };
 }
 
-/** Writes a new project into `dir`; refuses to overwrite files that exist. Returns the files written. */
+/**
+ * An npm package name from the folder's name: lower case, URL-safe characters, no leading dot or
+ * underscore, at most 214 characters; a parent folder named `@scope` makes a scoped name.
+ */
+export function packageName(dir: string): string {
+  const clean = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9._~-]+/g, '-')
+      .replace(/^[._~-]+|-+$/g, '')
+      .slice(0, 214)
+      .replace(/-+$/, '');
+  const target = path.resolve(dir);
+  const name = clean(path.basename(target)) || 'aks-hub-app';
+  const parent = path.basename(path.dirname(target));
+  const scope = parent.startsWith('@') ? clean(parent.slice(1)) : '';
+  return scope && scope.length + name.length + 2 <= 214 ? `@${scope}/${name}` : name;
+}
+
+/**
+ * Creates `dir` and any missing parents one level at a time, after checking that the nearest
+ * existing one is a folder: a recursive mkdir can hang on special file systems such as /proc.
+ */
+function makeFolder(dir: string): void {
+  const target = path.resolve(dir);
+  const missing: string[] = [];
+  let existing = target;
+  for (;;) {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(existing);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`${dir}: cannot use it (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    if (stat) {
+      if (!stat.isDirectory()) throw new InputError(`${existing === target ? dir : existing}: is a file, not a folder`);
+      break;
+    }
+    missing.unshift(existing);
+    const up = path.dirname(existing);
+    if (up === existing) throw new InputError(`${dir}: no folder to create it in`);
+    existing = up;
+  }
+  try {
+    fs.accessSync(existing, fs.constants.W_OK);
+    for (const m of missing) fs.mkdirSync(m);
+  } catch (e) {
+    throw new InputError(`${dir}: cannot create it (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+/** Writes a new project into `dir`; refuses to overwrite anything there, links included. Returns the files written. */
 export function initProject(dir: string, options: InitOptions, versions: ScaffoldVersions): string[] {
+  if (dir.trim() === '') throw new InputError('give the folder to create, for example: aks-hub init my-cluster');
   let url: URL;
   try {
     url = new URL(options.armEndpoint);
@@ -111,13 +163,24 @@ export function initProject(dir: string, options: InitOptions, versions: Scaffol
     throw new InputError(`--arm-endpoint ${options.armEndpoint}: not a URL`);
   }
   if (url.protocol !== 'https:') throw new InputError(`--arm-endpoint ${options.armEndpoint}: must be an https URL`);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(options.clientId)) {
+    throw new InputError(`--client-id ${JSON.stringify(options.clientId)}: not an application id (a GUID)`);
+  }
+  if (!/^[a-z0-9][a-z0-9-]*$/i.test(options.location)) throw new InputError(`--location ${JSON.stringify(options.location)}: not a region name such as local`);
   let sshKey: string | undefined;
   if (options.sshPublicKeyFile) sshKey = readPublicKey(options.sshPublicKeyFile);
-  const name = path.basename(path.resolve(dir)).toLowerCase().replace(/[^a-z0-9-]+/g, '-') || 'aks-hub-app';
-  const out = files(name, options, sshKey, versions);
-  const existing = Object.keys(out).filter((f) => fs.existsSync(path.join(dir, f)));
+  const out = files(packageName(dir), options, sshKey, versions);
+  const existing = Object.keys(out).filter((f) => {
+    try {
+      fs.lstatSync(path.join(dir, f));
+      return true;
+    } catch {
+      return false;
+    }
+  });
   if (existing.length > 0) throw new InputError(`${dir}: would overwrite ${existing.join(', ')}`);
-  fs.mkdirSync(dir, { recursive: true });
-  for (const [f, content] of Object.entries(out)) fs.writeFileSync(path.join(dir, f), content);
+  makeFolder(dir);
+  // 'wx' is O_CREAT | O_EXCL: never through a link, never over a file that appeared meanwhile.
+  for (const [f, content] of Object.entries(out)) fs.writeFileSync(path.join(dir, f), content, { flag: 'wx' });
   return Object.keys(out);
 }

@@ -1,42 +1,143 @@
-import { type InputDocument, classify } from '../import/documents';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { type InputDocument, classify } from '../import/documents';
+import { parseJsonKeepingDuplicates } from '../import/json-with-duplicates';
 
 /** Input that cannot be checked: the CLI prints the reason on one line and exits 2. */
 export class InputError extends Error {}
 
-function readJson(file: string): unknown {
-  let text: string;
+/** The largest file `aks-hub` reads; a plan of 10,000 resources is far smaller. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** What was read, and what was skipped on the way with the reason. */
+export interface Inputs {
+  readonly docs: InputDocument[];
+  /** One line each: a file in a folder that could not be checked. */
+  readonly notes: string[];
+}
+
+/** Reads a regular file of at most MAX_INPUT_BYTES; anything else (device, FIFO, socket) is refused without reading. */
+function readRegularFile(file: string): string {
+  let fd: number;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // O_NONBLOCK: opening a FIFO must not wait for a writer.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (e) {
-    throw new InputError(`${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new InputError(`${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${file}: not valid JSON (${(e as Error).message})`);
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new InputError(`${file}: not a regular file`);
+    if (stat.size > MAX_INPUT_BYTES) throw new InputError(`${file}: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
+    return fs.readFileSync(fd, 'utf8');
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
-function jsonFilesBelow(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((e) => {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) return e.name === 'node_modules' || e.name.startsWith('.') ? [] : jsonFilesBelow(p);
-      return e.name.endsWith('.json') ? [p] : [];
-    });
+/** Standard input, up to MAX_INPUT_BYTES. */
+function readStdin(): string {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const buffer = Buffer.alloc(1024 * 1024);
+  for (;;) {
+    let n: number;
+    try {
+      n = fs.readSync(0, buffer, 0, buffer.length, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      if ((e as NodeJS.ErrnoException).code === 'EOF') break;
+      throw new InputError(`-: cannot read standard input (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    if (n === 0) break;
+    size += n;
+    if (size > MAX_INPUT_BYTES) throw new InputError(`-: standard input is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
+    chunks.push(Buffer.from(buffer.subarray(0, n)));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A document from its text, or the reason it is not one. */
+function parse(file: string, text: string): InputDocument | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return `not valid JSON (${(e as Error).message})`;
+  }
+  const kind = classify(json);
+  if (kind === 'other') return 'not Terraform JSON, terraform show -json output, or an ARM template';
+  // HCL's JSON syntax may repeat a block type's key; JSON.parse keeps only the last.
+  if (kind === 'terraform') json = parseJsonKeepingDuplicates(text);
+  return { file, kind, json: json as Record<string, unknown> };
+}
+
+const HCL_HINT = 'HCL is not read: check `terraform show -json <planfile>` output, or Terraform JSON (.tf.json)';
+
+/** Code point order: the same on every machine and locale. */
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The files below a folder worth reading, following links to folders once each; the rest as notes. */
+function filesBelow(root: string, notes: string[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const pending = [root];
+  while (pending.length > 0) {
+    const dir = pending.shift()!;
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch {
+      continue;
+    }
+    if (seen.has(real)) continue;
+    seen.add(real);
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir).sort(byCodePoint);
+    } catch (e) {
+      notes.push(`${dir}: skipped, cannot list it (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      continue;
+    }
+    const subdirs: string[] = [];
+    for (const name of names) {
+      const p = path.join(dir, name);
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(p);
+      } catch {
+        if (name.endsWith('.json')) notes.push(`${p}: skipped, a link to nothing`);
+        continue;
+      }
+      if (stat.isDirectory()) {
+        if (name !== 'node_modules' && !name.startsWith('.')) subdirs.push(p);
+      } else if (name.endsWith('.tf')) notes.push(`${p}: skipped; ${HCL_HINT}`);
+      else if (name.endsWith('.json')) {
+        if (stat.isFile()) out.push(p);
+        else notes.push(`${p}: skipped, not a regular file`);
+      }
+    }
+    pending.unshift(...subdirs);
+  }
+  return out;
 }
 
 /**
- * Reads every path: a file must be Terraform JSON, plan or state output, or an ARM template; a
- * directory (such as cdktf.out/) contributes the files among its JSON files that are.
+ * Reads every path: `-` is standard input; a file must be Terraform JSON, plan or state output,
+ * or an ARM template; a folder (such as cdktf.out/) gives the files among its JSON files that
+ * are, and notes the ones it cannot read. A template's parameters file beside it comes along.
  */
-export function readInputs(paths: readonly string[]): InputDocument[] {
+export function readInputs(paths: readonly string[]): Inputs {
   const docs: InputDocument[] = [];
+  const notes: string[] = [];
   for (const p of paths) {
+    if (p === '-') {
+      const doc = parse('-', readStdin());
+      if (typeof doc === 'string') throw new InputError(`-: ${doc}`);
+      docs.push(doc);
+      continue;
+    }
+    if (p === '') throw new InputError('an empty path: give a file, a folder or -');
     let stat: fs.Stats;
     try {
       stat = fs.statSync(p);
@@ -44,24 +145,35 @@ export function readInputs(paths: readonly string[]): InputDocument[] {
       throw new InputError(`${p}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
     if (stat.isDirectory()) {
-      for (const file of jsonFilesBelow(p)) {
-        const json = readJson(file);
-        const kind = classify(json);
-        if (kind !== 'other') docs.push({ file, kind, json: json as Record<string, unknown> });
+      for (const file of filesBelow(p, notes)) {
+        let text: string;
+        try {
+          text = readRegularFile(file);
+        } catch (e) {
+          const reason = (e as Error).message;
+          notes.push(`${file}: skipped, ${reason.startsWith(`${file}: `) ? reason.slice(file.length + 2) : reason}`);
+          continue;
+        }
+        const doc = parse(file, text);
+        if (typeof doc === 'string') {
+          // Other JSON in a folder (package.json, tsconfig.json) is not an input; a broken file is worth a note.
+          if (!doc.startsWith('not Terraform JSON')) notes.push(`${file}: skipped, ${doc}`);
+        } else docs.push(doc);
       }
       continue;
     }
-    const json = readJson(p);
-    const kind = classify(json);
-    if (kind === 'other') throw new InputError(`${p}: not Terraform JSON, terraform show -json output, or an ARM template`);
-    docs.push({ file: p, kind, json: json as Record<string, unknown> });
-    // A template's parameters file beside it gives its parameters their values.
+    if (p.endsWith('.tf')) throw new InputError(`${p}: ${HCL_HINT}`);
+    const doc = parse(p, readRegularFile(p));
+    if (typeof doc === 'string') throw new InputError(`${p}: ${doc}`);
+    docs.push(doc);
     const params = p.replace(/\.json$/, '.parameters.json');
-    if (kind === 'arm' && params !== p && !paths.includes(params) && fs.existsSync(params)) {
-      const pj = readJson(params);
-      if (classify(pj) === 'arm-parameters') docs.push({ file: params, kind: 'arm-parameters', json: pj as Record<string, unknown> });
+    if (doc.kind === 'arm' && params !== p && !paths.includes(params) && fs.existsSync(params)) {
+      const more = parse(params, readRegularFile(params));
+      if (typeof more !== 'string' && more.kind === 'arm-parameters') docs.push(more);
     }
   }
-  if (docs.length === 0) throw new InputError(`no Terraform JSON, plan or ARM template found in ${paths.join(', ')}`);
-  return docs;
+  if (docs.length === 0) {
+    throw new InputError(`no Terraform JSON, plan or ARM template found in ${paths.join(', ')}${notes.length ? ` (${notes.length} file${notes.length === 1 ? '' : 's'} skipped: ${notes[0]})` : ''}`);
+  }
+  return { docs, notes };
 }

@@ -84,10 +84,11 @@ export function run(argv: readonly string[], io: Io = processIo): number {
     .option('--vm-size <sizes...>', 'VM sizes the stamp offers beyond the Hub list')
     .option('--kubernetes-version <versions...>', 'Kubernetes versions the stamp offers beyond the Hub list')
     .action((paths: string[], opts: { format: Format; vmSize?: string[]; kubernetesVersion?: string[] }) => {
-      const docs = readInputs(paths);
+      const { docs, notes } = readInputs(paths);
       const stamp = stampProfile('local', { vmSizes: { add: opts.vmSize ?? [] }, kubernetesVersions: { add: opts.kubernetesVersion ?? [] } });
       const findings = checkDocuments(docs, stamp);
-      const render = { text: formatText, json: formatJson, sarif: (f: typeof findings, n: number) => formatSarif(f, n, pkg.version) }[opts.format];
+      for (const note of notes) io.err(`aks-hub: note: ${note}\n`);
+      const render = { text: formatText, json: (f: typeof findings, n: number) => formatJson(f, n, notes), sarif: (f: typeof findings, n: number) => formatSarif(f, n, pkg.version) }[opts.format];
       io.out(render(findings, docs.length));
       code = findings.some((f) => f.severity === 'error') ? 1 : 0;
     });

@@ -50,5 +50,5 @@ export function subscriptionFindings(self: TerraformStack & { readonly stamp: St
   const mine = subscriptionKeyText(subscriptions.get(self)!);
   const stacks = self.node.root.node.findAll().filter((c) => isHubStack(c) && subscriptionKeyText(subscriptions.get(c)!) === mine) as (TerraformStack & { readonly stamp: StampProfile })[];
   const entries = stacks.flatMap((s) => stackClusterNodes(s, s.stamp).map((n) => ({ ...n, subscription: subscriptions.get(s)! })));
-  return subscriptionNodeHits(entries).map((hit) => findingOf(findRule('HUB020')!, hit, undefined, { constructPath: self.node.path }));
+  return subscriptionNodeHits(entries).map(({ hit }) => findingOf(findRule('HUB020')!, hit, undefined, { constructPath: self.node.path }));
 }

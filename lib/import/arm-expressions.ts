@@ -8,6 +8,12 @@
 /** A value the template only knows at deploy time. */
 export const UNKNOWN: unique symbol = Symbol('deploy-time value');
 
+/**
+ * Stands in a template's text for something only known at deploy time, such as a Terraform
+ * interpolation in a template body; a string holding it is UNKNOWN.
+ */
+export const DEPLOY_TIME_TEXT = '\u0000deploy-time\u0000';
+
 /** A value and where the user wrote it. */
 export interface Located {
   readonly value: unknown;
@@ -187,10 +193,11 @@ function evaluateExpression(text: string, scope: ArmScope, depth: number): Locat
 
 /** Evaluates a template value: expressions in strings, recursively through objects and arrays. */
 export function evaluate(value: unknown, scope: ArmScope, depth = 0): unknown {
-  if (Array.isArray(value)) return value.map((v) => evaluate(v, scope, depth));
+  if (depth > 64) return UNKNOWN;
+  if (Array.isArray(value)) return value.map((v) => evaluate(v, scope, depth + 1));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: evaluate(v, scope, depth), enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: evaluate(v, scope, depth + 1), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return evaluateAt(value, '', scope, depth).value;
@@ -203,6 +210,7 @@ export function evaluate(value: unknown, scope: ArmScope, depth = 0): unknown {
  */
 export function evaluateAt(value: unknown, path: string, scope: ArmScope, depth = 0): Located {
   if (typeof value !== 'string') return { value, path };
+  if (value.includes(DEPLOY_TIME_TEXT)) return { value: UNKNOWN, path };
   if (value.startsWith('[[')) return { value: value.slice(1), path };
   if (!value.startsWith('[') || !value.endsWith(']')) return { value, path };
   const r = evaluateExpression(value.slice(1, -1), scope, depth);

@@ -5,7 +5,7 @@ import type { ClusterInput } from './cluster-input';
 import { type ArmImport, type ArmResourceRef, importArmTemplate } from './from-arm';
 import { importAzurermCluster, terraformResolver } from './from-azurerm';
 import { type TerraformElement, planElements, terraformJsonElements } from './terraform-json';
-import { readTerraformValue } from './terraform-expression';
+import { readTerraformValue, withInterpolationsUnknown } from './terraform-expression';
 
 /** What a JSON file holds, as far as the checks are concerned. */
 export type DocumentKind = 'terraform' | 'plan' | 'arm' | 'arm-parameters' | 'other';
@@ -67,10 +67,11 @@ function subscriptionOf(elements: readonly TerraformElement[]): ClusterSubscript
  */
 function templateDeploymentClusters(e: TerraformElement, stamp: StampProfile): ArmImport | undefined {
   const body = e.attributes.template_body;
-  if (typeof body !== 'string' || body.includes('${') || e.unknown?.('template_body')) return undefined;
+  if (typeof body !== 'string' || e.unknown?.('template_body')) return undefined;
   let template: unknown;
   try {
-    template = JSON.parse(body);
+    // The parts known now are checked; an interpolation is a value known at deploy time.
+    template = JSON.parse(body.includes('${') ? withInterpolationsUnknown(body) : body);
   } catch {
     return undefined;
   }

@@ -9,6 +9,8 @@ const MANAGED_CLUSTERS = 'microsoft.containerservice/managedclusters';
 const AGENT_POOLS = `${MANAGED_CLUSTERS}/agentpools`;
 /** Copy loops are expanded up to this many copies; more would be a template no stamp deploys. */
 const MAX_COPIES = 200;
+/** Allowed values of open parameters are tried up to this many times per template. */
+const MAX_VARIANTS = 64;
 
 /** Where a managedClusters resource turns on what Hub lacks (paths below the resource). */
 const AZURE_ONLY_ARM: readonly AzureOnlyPath[] = [
@@ -86,12 +88,15 @@ export function importArmTemplate(template: unknown, stamp: StampProfile, option
   const parameters = parameterScope(template, at, options);
   walk(template, at, { parameters, variables: isObject(template.variables) ? template.variables : {}, copyIndex: new Map() }, stamp, options, result);
 
-  // A parameter left open with several allowed values: each value is checked as a variant.
+  // A parameter left open with several allowed values: each value is checked as a variant, up to
+  // MAX_VARIANTS walks in all.
   const declared = isObject(template.parameters) ? template.parameters : {};
+  let variants = 0;
   for (const [name, decl] of Object.entries(declared)) {
     const allowed = isObject(decl) && Array.isArray(decl.allowedValues) ? decl.allowedValues : [];
     if (parameters.get(name)?.value !== UNKNOWN || allowed.length < 2) continue;
     allowed.forEach((value, k) => {
+      if (++variants > MAX_VARIANTS) return;
       const path = `${at}parameters.${name}.allowedValues.${k}`;
       const variant = new Map(parameters).set(name, { value, path, secure: parameters.get(name)!.secure });
       const found: ArmImport = { clusters: [], resources: [] };
@@ -102,13 +107,27 @@ export function importArmTemplate(template: unknown, stamp: StampProfile, option
   return result;
 }
 
+/** A template to walk: the template, the path to it, and the scope its expressions read. */
+interface TemplateAt {
+  readonly template: Record<string, unknown>;
+  readonly at: string;
+  readonly scope: ArmScope;
+}
+
+/**
+ * Walks a template and the templates nested in it with a list of work, not recursion, so a
+ * template nested thousands deep is read to the bottom.
+ */
 function walk(template: Record<string, unknown>, at: string, scope: ArmScope, stamp: StampProfile, options: ArmImportOptions, out: ArmImport): void {
-  const resources = Array.isArray(template.resources) ? template.resources : [];
-  resources.forEach((resource, i) => {
-    if (!isObject(resource)) return;
-    const path = `${at}resources.${i}`;
-    for (const copyScope of copies(resource, scope)) visit(resource, path, copyScope, stamp, options, out);
-  });
+  const work: TemplateAt[] = [{ template, at, scope }];
+  for (let next = work.shift(); next; next = work.shift()) {
+    const resources = Array.isArray(next.template.resources) ? next.template.resources : [];
+    resources.forEach((resource, i) => {
+      if (!isObject(resource)) return;
+      const path = `${next!.at}resources.${i}`;
+      for (const copyScope of copies(resource, next!.scope)) work.push(...visit(resource, path, copyScope, stamp, options, out));
+    });
+  }
 }
 
 /** One scope per copy of a resource with a `copy` loop, or the scope itself. */
@@ -120,8 +139,10 @@ function copies(resource: Record<string, unknown>, scope: ArmScope): ArmScope[] 
   return Array.from({ length: n }, (_, k) => ({ ...scope, copyIndex: new Map(scope.copyIndex).set(name, typeof count === 'number' ? k : Number.NaN).set('', k) }));
 }
 
-function visit(resource: Record<string, unknown>, path: string, scope: ArmScope, stamp: StampProfile, options: ArmImportOptions, out: ArmImport): void {
+/** Reads one resource into `out`; returns the templates nested in it, to walk next. */
+function visit(resource: Record<string, unknown>, path: string, scope: ArmScope, stamp: StampProfile, options: ArmImportOptions, out: ArmImport): TemplateAt[] {
   const type = typeOf(resource);
+  const nestedWork: TemplateAt[] = [];
   if (type === MANAGED_CLUSTERS) {
     out.clusters.push(importCluster(resource, `${path}.`, scope, stamp, options.location));
   } else if (type === 'microsoft.resources/deployments' && isObject(resource.properties) && isObject(resource.properties.template)) {
@@ -133,8 +154,8 @@ function visit(resource: Record<string, unknown>, path: string, scope: ArmScope,
       const given = isObject(resource.properties.parameters) ? resource.properties.parameters : {};
       const values = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, isObject(v) ? evaluate(v.value, scope) : UNKNOWN]));
       const params = parameterScope(nested, at, { parameterValues: values, parameterValuePath: (n) => `${path}.properties.parameters.${n}.value` }, scope);
-      walk(nested, at, { parameters: params, variables: isObject(nested.variables) ? nested.variables : {}, copyIndex: scope.copyIndex }, stamp, options, out);
-    } else walk(nested, at, scope, stamp, options, out);
+      nestedWork.push({ template: nested, at, scope: { ...scope, parameters: params, variables: isObject(nested.variables) ? nested.variables : {} } });
+    } else nestedWork.push({ template: nested, at, scope });
   } else if (type) {
     out.resources.push({ type: String(resource.type), path });
   }
@@ -148,6 +169,7 @@ function visit(resource: Record<string, unknown>, path: string, scope: ArmScope,
       else if (childType) out.resources.push({ type: String(child.type), path: `${path}.resources.${k}` });
     });
   }
+  return nestedWork;
 }
 
 function importCluster(resource: Record<string, unknown>, base: string, scope: ArmScope, stamp: StampProfile, location?: FindingLocation): ClusterInput {

@@ -1,4 +1,42 @@
-import { UNKNOWN } from './arm-expressions';
+import { DEPLOY_TIME_TEXT, UNKNOWN } from './arm-expressions';
+
+/**
+ * A JSON text with Terraform interpolations in it (`"location": "${var.location}"`), with each
+ * interpolation replaced by DEPLOY_TIME_TEXT, so that the parts that are known can be read. One
+ * inside a JSON string stays in the string; one outside becomes a string of its own.
+ */
+export function withInterpolationsUnknown(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '$' && text[i + 1] === '{' && text[i - 1] !== '$') {
+      // The interpolation ends at its matching brace, past any strings and braces inside it.
+      let depth = 0;
+      let quoted = false;
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        if (text[j] === '"') quoted = !quoted;
+        else if (!quoted && text[j] === '{') depth++;
+        else if (!quoted && text[j] === '}' && --depth === 0) break;
+      }
+      const mark = JSON.stringify(DEPLOY_TIME_TEXT).slice(1, -1);
+      out += inString ? mark : `"${mark}"`;
+      i = j;
+      continue;
+    }
+    if (c === '"' && !isEscaped(text, i)) inString = !inString;
+    out += c;
+  }
+  return out;
+}
+
+/** Whether the character at `i` is escaped by an odd number of backslashes. */
+function isEscaped(text: string, i: number): boolean {
+  let n = 0;
+  for (let k = i - 1; k >= 0 && text[k] === '\\'; k--) n++;
+  return n % 2 === 1;
+}
 
 /**
  * Reads the literal part of a Terraform expression: `${jsonencode({ "k" = { "value" = "v" } })}`

@@ -71,7 +71,7 @@ function planChangeFindings(doc: InputDocument, stamp: StampProfile): Finding[] 
  */
 export function checkDocuments(docs: readonly InputDocument[], stamp: StampProfile): Finding[] {
   const findings: Finding[] = [];
-  const nodes: (ClusterNodes & { subscription: SubscriptionKey })[] = [];
+  const nodes: (ClusterNodes & { subscription: SubscriptionKey; file: string })[] = [];
   // Suppressions recorded in each cdk.tf.json also cover the ARM files written beside it.
   const stackDirs = new Map(docs.filter((d) => d.kind === 'terraform').map((d) => [path.dirname(path.resolve(d.file)), recordedSuppressions(d.json)]));
   for (const doc of docs) {
@@ -88,11 +88,12 @@ export function checkDocuments(docs: readonly InputDocument[], stamp: StampProfi
     for (const { input, subscription } of imported.clusters) {
       findings.push(...clusterFindings(input, stamp).map((f) => ({ ...f, location: { ...f.location, file: doc.file } })).filter(keep));
       // A stack's ARM file is the same cluster as its template deployment: count it once.
-      if (input.onlyUnder === undefined && !stackDir) nodes.push({ where: `${doc.file}: ${input.location?.address ?? 'template'}`, count: input.model.nodePool.count, subscription });
+      if (input.onlyUnder === undefined && !stackDir) nodes.push({ where: `${doc.file}: ${input.location?.address ?? 'template'}`, count: input.model.nodePool.count, subscription, file: doc.file });
     }
   }
   const rule = findRule('HUB020')!;
-  for (const hit of subscriptionNodeHits(nodes)) findings.push(findingOf(rule, hit, undefined, { file: docs.map((d) => d.file).join(', '), address: '(all clusters)' }));
+  // One location: the first cluster's file; the message names every cluster and its file.
+  for (const { hit, clusters } of subscriptionNodeHits(nodes)) findings.push(findingOf(rule, hit, undefined, { file: clusters[0]!.file, address: '(all clusters)' }));
   // Copies of one resource (copy loops, allowed values) can find the same thing twice.
   const seen = new Set<string>();
   return findings.filter((f) => {

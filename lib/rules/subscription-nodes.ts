@@ -49,8 +49,8 @@ export function subscriptionKeyText(k: SubscriptionKey): string {
  * HUB020 over many clusters, grouped by subscription. Only sums of two or more clusters are
  * reported here: a single cluster over the limit is its own check's finding.
  */
-export function subscriptionNodeHits(entries: readonly (ClusterNodes & { readonly subscription: SubscriptionKey })[]): RuleHit[] {
-  const groups = new Map<string, (ClusterNodes & { subscription: SubscriptionKey })[]>();
+export function subscriptionNodeHits<T extends ClusterNodes & { readonly subscription: SubscriptionKey }>(entries: readonly T[]): { hit: RuleHit; clusters: T[] }[] {
+  const groups = new Map<string, T[]>();
   for (const e of entries) groups.set(subscriptionKeyText(e.subscription), [...(groups.get(subscriptionKeyText(e.subscription)) ?? []), e]);
-  return [...groups.values()].flatMap((g) => (g.filter((c) => isConcrete(c.count)).length > 1 ? nodeLimitFindings(g, g[0]!.subscription) : []));
+  return [...groups.values()].flatMap((g) => (g.filter((c) => isConcrete(c.count)).length > 1 ? nodeLimitFindings(g, g[0]!.subscription).map((hit) => ({ hit, clusters: g })) : []));
 }

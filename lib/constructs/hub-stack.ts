@@ -8,7 +8,7 @@ import { recordedSuppressions } from '../rules/suppressions';
 import type { SubscriptionKey } from '../rules/subscription-nodes';
 import { HubComplianceAspect } from './compliance-aspect';
 import { addFindingValidation } from './findings';
-import { folderNameFindings } from './folder-names';
+import { isFolderName } from './folder-names';
 import { HubValidationError, findingOf } from '../rules/finding';
 import { INPUT_RULES } from '../rules/input-rules';
 import { sameFramework } from './one-framework';
@@ -22,6 +22,16 @@ export interface HubStackProps {
 }
 
 const HUB_STACK = Symbol.for('cdktf-aks-hub.HubStack');
+
+/** The stack's settings, checked with its id; throws HubValidationError with every finding. */
+function checkedStack(scope: Construct, id: string, props: HubStackProps | undefined): HubSettings {
+  const subject = `HubStack '${id}'`;
+  if (!isFolderName(id)) {
+    const path = scope.node.path ? `${scope.node.path}/${id}` : id;
+    throw new HubValidationError(subject, [findingOf(INPUT_RULES.constructId, { path, value: id, allowed: 'a plain name: not . or .., no / or \\', message: 'This id names the stack\'s folder of cdktf.out, and would write outside it.' })]);
+  }
+  return checkHubSettings(subject, (props as Partial<HubStackProps> | undefined)?.hub);
+}
 
 /**
  * A Terraform stack that deploys to one Azure Stack Hub stamp. It configures the `azurestack`
@@ -53,11 +63,10 @@ export class HubStack extends TerraformStack {
   public readonly provider: AzurestackProvider;
 
   constructor(scope: Construct, id: string, props: HubStackProps) {
+    // Checked before the stack joins the app, so that a refused stack leaves nothing behind.
+    const hub = checkedStack(scope, id, props);
     super(sameFramework(scope), id);
     Object.defineProperty(this, HUB_STACK, { value: true });
-    const badIds = folderNameFindings(this, this);
-    if (badIds.length > 0) throw new HubValidationError(`HubStack '${id}'`, badIds);
-    const hub = checkHubSettings(`HubStack '${id}'`, (props as Partial<HubStackProps> | undefined)?.hub);
 
     this.identitySystem = hub.identitySystem ?? 'azure_ad';
     this.stamp = stampProfile(hub.location, {

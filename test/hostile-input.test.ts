@@ -1,0 +1,251 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { App, Fn, TerraformLocal, Testing } from 'cdktf';
+import { Construct } from 'constructs';
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { HubAksCluster, HubStack, HubValidationError, validateCluster } from '../lib';
+import { run } from '../lib/cli/main';
+import { CLIENT_ID, HUB, minimalProps, newStack, thrown } from './helpers';
+
+const tmp = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `aks-hub-hostile-${name}-`));
+const cli = (...argv: string[]) => {
+  let out = '';
+  let err = '';
+  const code = run(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+};
+const ids = (props: unknown) => validateCluster(props).findings.map((f) => f.ruleId);
+
+/** Every file an app wrote below `outdir`, as text. */
+function outputs(outdir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[path.relative(outdir, p)] = fs.readFileSync(p, 'utf8');
+    }
+  };
+  if (fs.existsSync(outdir)) walk(outdir);
+  return out;
+}
+
+/** Every string in a JSON value, with its path. */
+function strings(value: unknown, at = ''): [string, string][] {
+  if (typeof value === 'string') return [[at, value]];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => [[`${at}.${k}#key`, k] as [string, string], ...strings(v, `${at}.${k}`)]);
+}
+
+describe('1. Terraform interpolation and directives', () => {
+  it.each([
+    ['tags', { tags: { owner: '${file("/etc/hostname")}' } }, 'tags.owner'],
+    ['a tag key', { tags: { '${file("/etc/hostname")}': 'x' } }, 'tags.${file("/etc/hostname")}'],
+    ['the VNET name', { network: { vnet: { name: 'vnet-${file("/etc/hostname")}' } } }, 'network.vnet.name'],
+    ['the subnet name', { network: { vnet: { subnetName: 'nodes%{ if true }x%{ endif }' } } }, 'network.vnet.subnetName'],
+  ])('refuses %s with ${ or %{, by HUB308', (_, extra, at) => {
+    const findings = validateCluster({ ...minimalProps(), ...extra }).findings;
+    expect(findings.filter((f) => f.ruleId === 'HUB308').map((f) => f.path)).toContain(at);
+  });
+
+  it('lets a token through, and refuses literal text around it', () => {
+    const { stack } = newStack();
+    const v = Fn.lower('x');
+    expect(() => new HubAksCluster(stack, 'ok', minimalProps({ name: 'ok', kubernetesVersion: v }))).not.toThrow();
+    expect(ids({ ...minimalProps(), tags: { owner: `\${path.cwd}${Fn.lower('x')}` } })).toContain('HUB308');
+  });
+});
+
+describe('2. ARM expressions', () => {
+  it('writes a tag value that reads as an expression as the text itself ([[ … ])', () => {
+    const app = new App({ outdir: tmp('arm') });
+    const stack = new HubStack(app, 'aks-hub', { hub: HUB });
+    new HubAksCluster(stack, 'cluster', minimalProps({ tags: { leak: "[parameters('servicePrincipalClientSecret')]" } }));
+    app.synth();
+    const template = JSON.parse(outputs(app.outdir)[path.join('stacks', 'aks-hub', 'arm', 'cluster', 'azuredeploy.json')]!);
+    for (const r of template.resources) expect(r.tags.leak).toBe("[[parameters('servicePrincipalClientSecret')]");
+  });
+
+  it('refuses a tag key that reads as an expression, and a quote in a VNET name', () => {
+    expect(ids({ ...minimalProps(), tags: { "[parameters('servicePrincipalClientSecret')]": 'x' } })).toContain('HUB306');
+    expect(ids({ ...minimalProps(), network: { vnet: { name: "v', 'injected" } } })).toContain('HUB309');
+  });
+});
+
+describe('3. secrets in messages', () => {
+  it.each([
+    ['servicePrincipal.clientSecrett', { servicePrincipal: { clientId: CLIENT_ID, clientSecrett: 'sekrit-value-1' } }],
+    ['windowsProfile.adminPasword', { windowsProfile: { adminPasword: 'sekrit-value-1' } }],
+    ['password', { password: 'sekrit-value-1' }],
+    ['aadProfile.serverAppSecret', { aadProfile: { serverAppSecret: 'sekrit-value-1' } }],
+  ])('never prints the value of %s', (_, extra) => {
+    const props = { ...minimalProps(), ...extra };
+    const findings = validateCluster(props).findings;
+    expect(findings.length).toBeGreaterThan(0);
+    expect(JSON.stringify(findings)).not.toContain('sekrit-value-1');
+    const e = thrown(() => new HubAksCluster(newStack().stack, 'c', props as never));
+    expect(e).toBeInstanceOf(HubValidationError);
+    expect(`${e.message}${e.stack}`).not.toContain('sekrit-value-1');
+  });
+
+  it('masks the AAD secret HUB010 shows, in text, JSON and SARIF', () => {
+    const dir = tmp('aad');
+    const file = path.join(dir, 'main.tf.json');
+    const aks = { name: 'a', dns_prefix: 'a', default_node_pool: { name: 'p', vm_size: 'Standard_DS2_v2' }, network_profile: { network_plugin: 'azure', load_balancer_sku: 'basic' }, azure_active_directory_role_based_access_control: { server_app_secret: 'sekrit-value-2' } };
+    fs.writeFileSync(file, JSON.stringify({ resource: { azurerm_kubernetes_cluster: { a: aks } } }));
+    for (const format of ['text', 'json', 'sarif']) {
+      const r = cli('check', '--format', format, file);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain('HUB010');
+      expect(r.out).not.toContain('sekrit-value-2');
+    }
+  });
+});
+
+describe('4. secrets smuggled as tokens', () => {
+  it.each([
+    ['a local value', (s: Construct) => new TerraformLocal(s, 'sec', 'literal-sekrit-4').asString],
+    ['a function of literals', () => Fn.join('', ['literal-sek', 'rit-4'])],
+  ])('refuses a client secret from %s (HUB115), and writes no cdk.tf.json', (_, secret) => {
+    const app = new App({ outdir: tmp('smuggled') });
+    const stack = new HubStack(app, 'aks-hub', { hub: HUB });
+    new HubAksCluster(stack, 'c', minimalProps({ servicePrincipal: { clientId: CLIENT_ID, clientSecret: secret(stack) } }));
+    const e = thrown(() => app.synth());
+    expect(String(e.message)).toContain('HUB115');
+    for (const text of Object.values(outputs(app.outdir))) expect(text).not.toContain('literal-sekrit-4');
+  });
+});
+
+describe('6. writes outside cdktf.out', () => {
+  it("refuses '..' ids between the stack and the cluster, and writes nothing outside", () => {
+    const root = tmp('escape');
+    fs.mkdirSync(path.join(root, 'project'));
+    const app = new App({ outdir: path.join(root, 'project', 'cdktf.out') });
+    let scope: Construct = new HubStack(app, 'aks-hub', { hub: HUB });
+    for (let i = 0; i < 4; i++) scope = new Construct(scope, '..');
+    const e = thrown(() => new HubAksCluster(scope, '..', minimalProps()));
+    expect(e.ruleIds).toEqual(['HUB121']);
+    app.synth();
+    expect(fs.readdirSync(root)).toEqual(['project']);
+  });
+
+  it('init does not write through a dangling link', () => {
+    const dir = tmp('link');
+    const elsewhere = path.join(tmp('elsewhere'), 'file');
+    fs.symlinkSync(elsewhere, path.join(dir, 'main.ts'));
+    const r = cli('init', dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('would overwrite main.ts');
+    expect(fs.existsSync(elsewhere)).toBe(false);
+  });
+});
+
+describe('7. stacks that would share a folder', () => {
+  it("refuses a stack id of '.' and two stacks with one id", () => {
+    const app = Testing.app();
+    new HubStack(app, 'arm', { hub: HUB });
+    expect(thrown(() => new HubStack(app, '.', { hub: HUB })).ruleIds).toEqual(['HUB121']);
+    const twin = new HubStack(new Construct(app, 'team'), 'arm', { hub: HUB });
+    expect(String(thrown(() => app.synth()).message)).toContain('HUB121');
+    expect(twin.node.id).toBe('arm');
+  });
+});
+
+describe('8. duplicate names', () => {
+  it('refuses a second cluster of the same name, or owning the same resource group, in a stack', () => {
+    const { stack } = newStack();
+    new HubAksCluster(stack, 'a', minimalProps());
+    expect(thrown(() => new HubAksCluster(stack, 'b', minimalProps())).ruleIds).toEqual(['HUB122']);
+    expect(thrown(() => new HubAksCluster(stack, 'c', minimalProps({ name: 'other', resourceGroupName: 'demo-aks-rg' }))).ruleIds).toEqual(['HUB122']);
+    expect(() => new HubAksCluster(stack, 'd', minimalProps({ name: 'other' }))).not.toThrow();
+  });
+});
+
+describe('21. messages', () => {
+  it('says what is wrong with a suppression that is not an object', () => {
+    const e = thrown(() => new HubAksCluster(newStack().stack, 'c', minimalProps({ suppressions: ['a'] as never })));
+    expect(e.ruleIds).toEqual(['HUB116']);
+    expect(e.message).not.toContain('undefined');
+    expect(e.message).toContain('names a rule and gives a reason');
+  });
+
+  it('prints a BigInt, and reports a throwing getter with HUB100', () => {
+    const big = validateCluster({ ...minimalProps(), nodePool: { count: 10n } }).findings;
+    expect(big.map((f) => [f.ruleId, f.value])).toEqual([['HUB100', '10n']]);
+    const props = { ...minimalProps(), get dnsPrefix(): string {
+      throw new Error('boom');
+    } };
+    expect(validateCluster(props).findings.map((f) => [f.ruleId, f.path])).toEqual([['HUB100', 'dnsPrefix']]);
+  });
+
+  it.each(['', ' ', 'x'.repeat(10_000), 'app'])('refuses the client id %j: a GUID or a token', (clientId) => {
+    expect(ids({ ...minimalProps(), servicePrincipal: { clientId } })).toEqual(['HUB100']);
+  });
+});
+
+/** Hostile text for every string a user can give: interpolation, directive, ARM expression, quotes. */
+const PAYLOADS = ['${file("/etc/hostname")}', '%{ for x in [1] }${x}%{ endfor }', "[parameters('servicePrincipalClientSecret')]", "[concat('a', 'b')]", "v', 'injected", 'a"b', 'x\\"y', '$${escaped}'];
+
+/** Every string prop of HubAksClusterProps, by path. */
+const STRING_PROPS = [
+  'name', 'dnsPrefix', 'resourceGroupName', 'kubernetesVersion', 'nodePool.name', 'nodePool.vmSize', 'linuxProfile.adminUsername', 'windowsProfile.adminUsername',
+  'network.vnet.name', 'network.vnet.subnetName', 'network.vnet.addressSpace.0', 'network.vnet.subnetPrefix', 'network.serviceCidr', 'network.dnsServiceIp',
+  'network.dockerBridgeCidr', 'network.podCidr', 'servicePrincipal.clientId', 'servicePrincipal.objectId', 'servicePrincipal.clientSecret', 'tags.owner', 'tags#key',
+];
+
+function propsWith(at: string, text: string): Record<string, unknown> {
+  const props: any = structuredClone({ ...minimalProps(), windowsProfile: { adminUsername: 'winops' } });
+  if (at === 'tags#key') props.tags = { [text]: 'v' };
+  else if (at.startsWith('network.podCidr')) props.network = { plugin: 'kubenet', podCidr: text };
+  else {
+    const keys = at.split('.');
+    let cur = props;
+    for (const k of keys.slice(0, -1)) cur = cur[k] ??= /^\d+$/.test(keys[keys.indexOf(k) + 1] ?? '') ? [] : {};
+    cur[keys.at(-1)!] = text;
+  }
+  return props;
+}
+
+describe('items 1-4 as properties: every string prop and tag, crossed with hostile payloads', () => {
+  it('is refused with a HUB id, or written escaped in every output file', () => {
+    let refused = 0;
+    let written = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...STRING_PROPS), fc.constantFrom(...PAYLOADS), fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 }), (at, payload, before, after) => {
+        const text = `${before}${payload}${after}`;
+        const app = new App({ outdir: tmp('prop') });
+        const stack = new HubStack(app, 'aks-hub', { hub: HUB });
+        try {
+          new HubAksCluster(stack, 'cluster', propsWith(at, text) as never);
+          app.synth();
+        } catch (e) {
+          // Refused: by a rule, with its id; nothing of a refused stack is written.
+          expect(String((e as Error).message)).toMatch(/HUB\d{3}/);
+          refused++;
+          return;
+        }
+        written++;
+        for (const [file, content] of Object.entries(outputs(app.outdir))) {
+          if (!file.endsWith('.json')) continue;
+          for (const [where, s] of strings(JSON.parse(content))) {
+            if (file.endsWith('cdk.tf.json')) {
+              // Terraform evaluates ${ and %{ in any string: none of the payload's may reach it.
+              if (/file\(|%\{|\$\{x\}/.test(s)) throw new Error(`${file} ${where}: ${s}`);
+            } else if (s.startsWith('[') && !s.startsWith('[[') && s.endsWith(']')) {
+              // An ARM expression: only the library's own, with the user's text quoted inside.
+              if (s.includes("'injected") && !s.includes("''injected")) throw new Error(`${file} ${where}: ${s}`);
+              if (s.includes('concat(') && !where.includes('dependsOn')) throw new Error(`${file} ${where}: ${s}`);
+              if (s === "[parameters('servicePrincipalClientSecret')]" && !where.endsWith('servicePrincipalProfile.secret')) throw new Error(`${file} ${where}: ${s}`);
+            }
+          }
+        }
+      }),
+      { numRuns: 400, seed: 15 },
+    );
+    expect(refused + written).toBe(400);
+    expect(refused).toBeGreaterThan(0);
+  });
+});
+

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { App, Fn, TerraformLocal, Testing } from 'cdktf';
+import { App, Fn, TerraformLocal, TerraformResource, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -246,6 +246,45 @@ describe('items 1-4 as properties: every string prop and tag, crossed with hosti
     );
     expect(refused + written).toBe(400);
     expect(refused).toBeGreaterThan(0);
+  });
+});
+
+describe('item 4 as a property: a secret from any source', () => {
+  /** Where a secret can come from, and whether that source keeps it out of cdk.tf.json and plan output. */
+  const SOURCES: Record<string, { safe: boolean; make: (s: Construct, literal: string) => string }> = {
+    'sensitive variable': { safe: true, make: (s) => new TerraformVariable(s, 'v', { type: 'string', sensitive: true }).stringValue },
+    'variable with a default': { safe: false, make: (s, lit) => new TerraformVariable(s, 'v', { type: 'string', sensitive: true, default: lit }).stringValue },
+    'variable not sensitive': { safe: false, make: (s) => new TerraformVariable(s, 'v', { type: 'string' }).stringValue },
+    'local value': { safe: false, make: (s, lit) => new TerraformLocal(s, 'l', lit).asString },
+    'function of literals': { safe: false, make: (_, lit) => Fn.join('', [lit.slice(0, 3), lit.slice(3)]) },
+    'literal text around a variable': { safe: false, make: (s, lit) => `${lit}${new TerraformVariable(s, 'v', { type: 'string', sensitive: true }).stringValue}` },
+    'random_password result': { safe: true, make: (s) => new TerraformResource(s, 'r', { terraformResourceType: 'random_password' }).getStringAttribute('result') },
+    'plain resource attribute': { safe: false, make: (s) => new TerraformResource(s, 'r', { terraformResourceType: 'random_string' }).getStringAttribute('result') },
+  };
+
+  it('is refused with HUB115 unless the source is sensitive, and its literal is never written', () => {
+    let runs = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(SOURCES)), fc.constantFrom('servicePrincipal.clientSecret', 'windowsProfile.adminPassword'), fc.stringMatching(/^[A-Za-z0-9]{12,20}$/), (source, at, literal) => {
+        runs++;
+        const app = new App({ outdir: tmp('secret') });
+        const stack = new HubStack(app, 'aks-hub', { hub: HUB });
+        const secret = SOURCES[source]!.make(stack, `sekrit-${literal}`);
+        const props: any = at === 'servicePrincipal.clientSecret' ? minimalProps({ servicePrincipal: { clientId: CLIENT_ID, clientSecret: secret } }) : minimalProps({ windowsProfile: { adminPassword: secret } });
+        new HubAksCluster(stack, 'cluster', props);
+        let refused = false;
+        try {
+          app.synth();
+        } catch (e) {
+          refused = true;
+          expect(String((e as Error).message)).toContain('HUB115');
+        }
+        expect(refused, source).toBe(!SOURCES[source]!.safe);
+        for (const text of Object.values(outputs(app.outdir))) expect(text).not.toContain(`sekrit-${literal}`);
+      }),
+      { numRuns: 120, seed: 4 },
+    );
+    expect(runs).toBe(120);
   });
 });
 

@@ -1,23 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../lib/cli/main';
 import { packageName } from '../lib/cli/init';
 import { fileUri } from '../lib/cli/formats';
+import { runCli, tmpDir } from './helpers';
 
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'aks-hub.js');
-const tmp = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `aks-hub-fuzz-${name}-`));
+const tmp = (name: string) => tmpDir(`fuzz-${name}`);
 
 /** The CLI in this process, for inputs that cannot hang it. */
-const cli = (...argv: string[]) => {
-  let out = '';
-  let err = '';
-  const code = run(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-};
+const cli = runCli;
 
 /**
  * The installed command in a process of its own, under a time limit and a 256 MiB heap: input that

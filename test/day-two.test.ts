@@ -1,12 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { App } from 'cdktf';
 import { type Finding, HubAksCluster, HubStack, checkPlan } from '../lib';
-import { run } from '../lib/cli/main';
-import { CLIENT_ID, HUB, minimalProps } from './helpers';
+import { CLIENT_ID, HUB, minimalProps, runCli, tmpDir } from './helpers';
 import { liveQuickstart, quickstartArmFolder } from './support/live-cluster';
 import { VARIABLES, planOf } from './support/plan-fixture';
 
@@ -136,13 +134,8 @@ describe('aks-hub check on a plan', () => {
 });
 
 describe('the aks-hub commands', () => {
-  const cli = (...argv: string[]) => {
-    let out = '';
-    let err = '';
-    const code = run(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-    return { code, out, err };
-  };
-  const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'aks-hub-day2-'));
+  const cli = runCli;
+  const tmp = () => tmpDir('day2');
 
   it('check reads a plan file and exits 1 on a refused change, 0 on an accepted one', () => {
     const dir = tmp();

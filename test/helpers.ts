@@ -1,4 +1,8 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { App, Testing } from 'cdktf';
+import { run } from '../lib/cli/main';
 import { HubStack, type HubAksClusterProps, type HubSettings } from '../lib';
 import { stampProfile } from '../lib/profile/stamp';
 
@@ -40,4 +44,17 @@ export function thrown(fn: () => unknown): any {
     return e;
   }
   throw new Error('expected an exception');
+}
+
+/** A new empty folder for one test. */
+export function tmpDir(name: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `aks-hub-${name}-`));
+}
+
+/** The aks-hub command in this process: its exit code and what it printed. */
+export function runCli(...argv: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = run(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
 }

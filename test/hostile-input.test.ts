@@ -1,21 +1,15 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Fn, TerraformLocal, TerraformResource, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HubAksCluster, HubStack, HubValidationError, validateCluster } from '../lib';
-import { run } from '../lib/cli/main';
-import { CLIENT_ID, HUB, minimalProps, newStack, thrown } from './helpers';
+import { CLIENT_ID, HUB, minimalProps, newStack, runCli, thrown, tmpDir } from './helpers';
 
-const tmp = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `aks-hub-hostile-${name}-`));
-const cli = (...argv: string[]) => {
-  let out = '';
-  let err = '';
-  const code = run(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-};
+const tmp = (name: string) => tmpDir(`hostile-${name}`);
+/** The CLI in this process, for inputs that cannot hang it. */
+const cli = runCli;
 const ids = (props: unknown) => validateCluster(props).findings.map((f) => f.ruleId);
 
 /** Every file an app wrote below `outdir`, as text. */

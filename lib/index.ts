@@ -3,7 +3,8 @@ export { HubStack, type HubStackProps } from './constructs/hub-stack';
 export type { HubSettings, IdentitySystem } from './model/hub-settings';
 export type { CatalogOverride } from './profile/stamp';
 export type { ApiProfile } from './profile/api-versions';
-export { HubAksCluster } from './constructs/hub-aks-cluster';
+export { HubAksCluster, type HubKubeconfig } from './constructs/hub-aks-cluster';
+export type { KubeconfigCredential } from './render/arm-template';
 export type {
   HubAksClusterProps,
   ServicePrincipalProps,

@@ -17,6 +17,8 @@ function behaviour(b: FeatureBehaviour): string {
       return `Supported: \`${b.prop}\`${b.note ? ` (${b.note})` : ''}`;
     case 'library':
       return `Supported: ${b.note}`;
+    case 'api':
+      return `Supported: ${b.api}${b.note ? ` (${b.note})` : ''}`;
     case 'rule':
       return `Blocked by [${b.ruleId}](rules.md#${b.ruleId.toLowerCase()}): ${findRule(b.ruleId)?.title ?? '?'}${b.note ? ` (${b.note})` : ''}`;
     case 'not-iac':

@@ -22,8 +22,12 @@ describe('feature matrix data', () => {
     expect(FEATURE_TABLE).toHaveLength(32);
     expect(new Set(FEATURE_TABLE.map((r) => r.feature)).size).toBe(FEATURE_TABLE.length);
     expect(PLATFORM_DIFFERENCES.length).toBeGreaterThanOrEqual(28);
-    // Every row the Hub marks "No" is blocked by a rule or explained as not expressible.
-    for (const r of FEATURE_TABLE.filter((x) => x.hub === 'No')) expect(['rule', 'not-iac'], r.feature).toContain(r.behaviour.kind);
+    // Every row the Hub marks "No" is blocked by a rule, done another way inside the cluster, or explained as not expressible.
+    for (const r of FEATURE_TABLE.filter((x) => x.hub === 'No')) expect(['rule', 'api', 'not-iac'], r.feature).toContain(r.behaviour.kind);
+    // What runs in the cluster is done through the kubeconfig and the providers it configures.
+    for (const f of ['Helm', 'HTTP ingress', 'Storage volume support', 'Docker image support and private container registry']) {
+      expect(FEATURE_TABLE.find((r) => r.feature === f)!.behaviour.kind, f).toBe('api');
+    }
   });
 
   it('points only at rules that exist and props that exist', () => {

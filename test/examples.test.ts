@@ -6,6 +6,9 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PLACEHOLDERS, capture, clusterAsSent, differencesFromCli } from './support/cli-parity';
 import { SCHEMA_DIR, loadArmSchemas, parametersProblems, templateProblems } from './support/arm-schemas';
+import { readInputs } from '../lib/cli/inputs';
+import { stampProfile } from '../lib/profile/stamp';
+import { checkDocuments } from '../lib/rules/check-documents';
 
 const ROOT = path.resolve(__dirname, '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -17,7 +20,7 @@ const EXAMPLES = fs
 /** A secret set in the environment the way users pass it; it must appear in no output file. */
 const SECRET = 'Sup3r-Secret-From-The-Environment';
 const SECRET_ENV = Object.fromEntries(
-  ['TF_VAR_cluster_client_secret', 'TF_VAR_cluster_windows_admin_password', 'ARM_CLIENT_SECRET', 'SP_CLIENT_SECRET'].map((k) => [k, SECRET]),
+  ['TF_VAR_cluster_client_secret', 'TF_VAR_cluster_windows_admin_password', 'TF_VAR_registry_password', 'ARM_CLIENT_SECRET', 'SP_CLIENT_SECRET'].map((k) => [k, SECRET]),
 );
 
 function readOut(dir: string): Record<string, string> {
@@ -62,7 +65,7 @@ beforeAll(async () => {
 }, 120_000);
 
 it('has an example for every documented scenario', () => {
-  expect(EXAMPLES).toEqual(['adfs-stamp', 'existing-subnet', 'kubenet', 'quickstart', 'two-clusters', 'windows']);
+  expect(EXAMPLES).toEqual(['adfs-stamp', 'existing-subnet', 'ingress-and-storage', 'kubenet', 'quickstart', 'two-clusters', 'windows']);
 });
 
 describe.each(EXAMPLES)('example %s', (name) => {
@@ -71,13 +74,33 @@ describe.each(EXAMPLES)('example %s', (name) => {
   it('synthesizes cdk.tf.json and an ARM template pair per cluster', () => {
     const files = first();
     const stacks = Object.keys(files).filter((f) => f.endsWith('cdk.tf.json'));
-    expect(stacks).toHaveLength(1);
-    const tf = JSON.parse(files[stacks[0]!]!);
-    expect(tf.provider.azurestack[0].metadata_host).toBeTruthy();
-    expect(JSON.stringify(tf)).not.toContain('azurerm');
-    const clusters = Object.keys(tf.resource.azurestack_template_deployment).length;
+    expect(stacks.length).toBeGreaterThan(0);
+    let clusters = 0;
+    for (const stack of stacks) {
+      const tf = JSON.parse(files[stack]!);
+      expect(tf.provider.azurestack[0].metadata_host).toBeTruthy();
+      expect(JSON.stringify(tf)).not.toContain('azurerm');
+      clusters += Object.keys(tf.resource.azurestack_template_deployment ?? {}).length;
+    }
+    expect(clusters).toBeGreaterThan(0);
     expect(Object.keys(files).filter((f) => f.endsWith('azuredeploy.json'))).toHaveLength(clusters);
     expect(Object.keys(files).filter((f) => f.endsWith('azuredeploy.parameters.json'))).toHaveLength(clusters);
+  });
+
+  it('passes aks-hub check clean', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `aks-hub-example-check-${name}-`));
+    for (const [f, content] of Object.entries(first())) {
+      fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f), content);
+    }
+    const { docs } = readInputs([dir]);
+    expect(checkDocuments(docs, stampProfile('local')).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('asks for no kubeconfig unless it uses one', () => {
+    for (const [f, content] of Object.entries(first())) {
+      if (f.endsWith('azuredeploy.json')) expect(content.includes('listCluster'), f).toBe(name === 'ingress-and-storage');
+    }
   });
 
   it('writes no secret value to any file', () => {
@@ -157,6 +180,32 @@ describe('scenario specifics', () => {
 
   it('adfs-stamp uses the adfs tenant', () => {
     expect(tf('adfs-stamp').provider.azurestack[0]).toMatchObject({ tenant_id: 'adfs', metadata_host: 'management.region1.contoso.local' });
+  });
+
+  it('ingress-and-storage reaches the cluster from a second stack, through its kubeconfig', () => {
+    const files = results.get('ingress-and-storage')![0];
+    const read = (stack: string) => JSON.parse(files[path.join('stacks', stack, 'cdk.tf.json')]!);
+    const [cluster, workloads] = [read('aks-hub'), read('aks-hub-workloads')];
+    // The cluster's template returns the admin credential, and the stack hands it on as a sensitive output.
+    const body = JSON.parse(Object.values<any>(cluster.resource.azurestack_template_deployment)[0].template_body);
+    expect(body.outputs.adminKubeconfig.value).toMatch(/^\[listClusterAdminCredential\(resourceId\('Microsoft\.ContainerService\/managedClusters', parameters\('clusterName'\)\), '2020-11-01'\)\.kubeconfigs\[0\]\.value\]$/);
+    const handOn = Object.values<any>(cluster.output).filter((o) => String(o.value).includes('adminKubeconfig'));
+    expect(handOn.map((o) => o.sensitive)).toEqual([true]);
+    // The workloads stack reads it from the cluster stack's state, for both providers.
+    expect(Object.keys(workloads.data.terraform_remote_state)).toHaveLength(1);
+    for (const p of [workloads.provider.kubernetes[0], workloads.provider.helm[0].kubernetes]) {
+      expect(p.host).toMatch(/^\$\{yamldecode\(base64decode\(data\.terraform_remote_state\..*\)\)\.clusters\.0\.cluster\.server\}$/);
+      expect(p.client_key).toMatch(/^\$\{sensitive\(base64decode\(/);
+      expect(p.client_certificate).toMatch(/users\.0\.user\["client-certificate-data"\]/);
+      expect(p.cluster_ca_certificate).toMatch(/clusters\.0\.cluster\["certificate-authority-data"\]/);
+    }
+    const release = workloads.resource.helm_release['ingress-nginx'];
+    expect(release).toMatchObject({ chart: 'ingress-nginx', version: '4.2.1', repository: 'https://kubernetes.github.io/ingress-nginx' });
+    expect(JSON.stringify(release.values)).not.toContain('azure-load-balancer');
+    expect(workloads.resource.kubernetes_storage_class_v1['managed-standard']).toMatchObject({ storage_provisioner: 'kubernetes.io/azure-disk', parameters: { storageaccounttype: 'Standard_LRS' } });
+    expect(workloads.variable.registry_password).toMatchObject({ sensitive: true });
+    expect(workloads.variable.registry_password).not.toHaveProperty('default');
+    expect(workloads.resource.kubernetes_secret_v1['registry-credentials'].data['.dockerconfigjson']).toContain('var.registry_password');
   });
 
   it('two-clusters pins the subscription and has two clusters', () => {

@@ -20,6 +20,8 @@ const own = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 
 /** The lowest versions of the peer range: what the README says is tested. */
 const LOWEST_PEERS = { cdktf: '0.21.0', constructs: '10.4.2' };
+/** The optional peers at the versions the repository is built with (the last releases for cdktf 0.21). */
+const OPTIONAL_PEERS = { '@cdktf/provider-helm': '12.1.2', '@cdktf/provider-kubernetes': '12.1.1' };
 
 const env = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 const sh = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: 'pipe', env });
@@ -60,7 +62,8 @@ describe('the packed package', () => {
         JSON.stringify({
           name: 'readme-check',
           private: true,
-          dependencies: { 'cdktf-aks-hub': `file:${tarball}`, ...LOWEST_PEERS },
+          // The optional peers too: a README block uses cdktf-aks-hub/kubernetes.
+          dependencies: { 'cdktf-aks-hub': `file:${tarball}`, ...LOWEST_PEERS, ...OPTIONAL_PEERS },
           devDependencies: { tsx: dev('tsx'), typescript: dev('typescript'), '@types/node': dev('@types/node'), vitest: dev('vitest') },
         }),
       );
@@ -81,7 +84,13 @@ describe('the packed package', () => {
   it('takes cdktf and constructs as peers, and pins exact versions for this repository', () => {
     expect(own.dependencies.cdktf).toBeUndefined();
     expect(own.dependencies.constructs).toBeUndefined();
-    expect(own.peerDependencies).toEqual({ cdktf: `^${LOWEST_PEERS.cdktf}`, constructs: `^${LOWEST_PEERS.constructs}` });
+    expect(own.peerDependencies).toEqual({
+      cdktf: `^${LOWEST_PEERS.cdktf}`,
+      constructs: `^${LOWEST_PEERS.constructs}`,
+      ...Object.fromEntries(Object.entries(OPTIONAL_PEERS).map(([n, v]) => [n, `^${v}`])),
+    });
+    // Only apps that import cdktf-aks-hub/kubernetes need the Kubernetes and Helm providers.
+    expect(own.peerDependenciesMeta).toEqual(Object.fromEntries(Object.keys(OPTIONAL_PEERS).map((n) => [n, { optional: true }])));
     for (const [name, version] of Object.entries({ ...own.dependencies, ...own.devDependencies })) expect(version, name).toMatch(/^(npm:[a-z0-9]+@)?\d+\.\d+\.\d+$/);
   });
 

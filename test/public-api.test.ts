@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as api from '../lib';
+import * as kubernetes from '../lib/kubernetes';
 import * as testing from '../lib/testing';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -22,6 +23,7 @@ describe('the public API', () => {
       'validateCluster',
     ]);
     expect(Object.keys(testing).sort()).toEqual(['assertHubCompliant', 'hubFindings', 'synthHub']);
+    expect(Object.keys(kubernetes).sort()).toEqual(['hubHelmProvider', 'hubKubernetesProvider']);
   });
 
   it('gives a read-only rule catalog', () => {

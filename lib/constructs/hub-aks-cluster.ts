@@ -1,11 +1,11 @@
 import { ResourceGroup } from '@cdktf/provider-azurestack/lib/resource-group';
 import { TemplateDeployment } from '@cdktf/provider-azurestack/lib/template-deployment';
-import { DefaultTokenResolver, Fn, StringConcat, TerraformOutput, TerraformStack, TerraformVariable, Token, Tokenization } from 'cdktf';
+import { DefaultTokenResolver, Fn, Lazy, StringConcat, TerraformOutput, TerraformStack, TerraformVariable, Token, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ClusterModel } from '../model/cluster-model';
 import type { HubAksClusterProps } from '../model/props';
 import { SENSITIVE_ATTRIBUTES } from '../profile/sensitive-attributes';
-import { type ArmRendering, type ArmTemplate, renderArmParameters, renderArmTemplate } from '../render';
+import { type ArmRendering, type ArmTemplate, KUBECONFIG_OUTPUTS, type KubeconfigCredential, renderArmParameters, renderArmTemplate } from '../render';
 import { type Finding, HubValidationError, findingOf } from '../rules/finding';
 import { INPUT_RULES } from '../rules/input-rules';
 import { resolveProps } from '../rules/run';
@@ -86,6 +86,20 @@ function claimNames(stack: HubStack, cluster: Construct, model: ClusterModel): F
   return clashes;
 }
 
+/** A cluster's kubeconfig and the parts the Kubernetes and Helm providers take. Tokens, known after deploy. */
+export interface HubKubeconfig {
+  /** The whole kubeconfig (YAML), sensitive. */
+  readonly value: string;
+  /** The API server URL. */
+  readonly host: string;
+  /** The cluster's CA certificate, PEM. */
+  readonly clusterCaCertificate: string;
+  /** The client certificate, PEM, sensitive. */
+  readonly clientCertificate: string;
+  /** The client key, PEM, sensitive. */
+  readonly clientKey: string;
+}
+
 /**
  * An AKS cluster on Azure Stack Hub. Creates its resource group with the `azurestack` provider,
  * and the cluster with its VNET and subnet through one `azurestack_template_deployment` of the
@@ -96,8 +110,6 @@ function claimNames(stack: HubStack, cluster: Construct, model: ClusterModel): F
 export class HubAksCluster extends Construct {
   /** The validated cluster model, with every Hub default applied: what the template is rendered from. */
   public readonly model: ClusterModel;
-  /** The complete ARM template, as written to `azuredeploy.json`. */
-  public readonly armTemplate: ArmTemplate;
   /** Name of the managed cluster. */
   public readonly clusterName: string;
   /** Name of the cluster's resource group. */
@@ -118,6 +130,9 @@ export class HubAksCluster extends Construct {
   public readonly windowsAdminPasswordVariable?: TerraformVariable;
   /** The template deployment that creates the cluster. */
   public readonly deployment: TemplateDeployment;
+
+  private readonly credentials = new Set<KubeconfigCredential>();
+  private readonly render: () => ArmRendering;
 
   constructor(scope: Construct, id: string, props: HubAksClusterProps) {
     super(sameFramework(scope), id);
@@ -178,7 +193,14 @@ export class HubAksCluster extends Construct {
     // The cluster and everything it uses: the same template as azuredeploy.json, deployed into the
     // group. Terraform holds no network resource, so destroy never deletes a subnet that the nodes
     // still use; deleting the group removes what the template made (README, "How destroy works").
-    const rendering: ArmRendering = renderArmTemplate(model);
+    // Rendered when synthesized, so that kubeconfig() can still ask for its output.
+    let memo: { key: string; rendering: ArmRendering } | undefined;
+    this.render = () => {
+      const key = [...this.credentials].sort().join(',');
+      if (memo?.key !== key) memo = { key, rendering: renderArmTemplate(model, { kubeconfig: [...this.credentials] }) };
+      return memo.rendering;
+    };
+    const rendering = this.render();
     const parameterValues: Record<string, string | number> = {
       ...rendering.values,
       servicePrincipalClientSecret: clientSecret,
@@ -188,7 +210,7 @@ export class HubAksCluster extends Construct {
       name: `${model.name}-aks`,
       resourceGroupName: this.resourceGroupName,
       deploymentMode: 'Incremental',
-      templateBody: JSON.stringify(rendering.template),
+      templateBody: Lazy.stringValue({ produce: () => JSON.stringify(this.render().template) }),
       // jsonencode keeps secrets as Terraform references and escapes whatever they hold.
       parametersBody: Fn.jsonencode(
         Object.fromEntries(Object.keys(rendering.template.parameters).map((name) => [name, { value: parameterValues[name] }])),
@@ -211,9 +233,37 @@ export class HubAksCluster extends Construct {
     output('cluster_id', this.clusterId, 'Resource id of the AKS cluster.');
 
     // The same template for `az deployment group create`, beside cdk.tf.json.
-    this.armTemplate = rendering.template;
     const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
-    addArtifact(stack, { relativePath: `arm/${relativePath}/azuredeploy.json`, render: () => json(rendering.template) });
-    addArtifact(stack, { relativePath: `arm/${relativePath}/azuredeploy.parameters.json`, render: () => json(renderArmParameters(rendering)) });
+    addArtifact(stack, { relativePath: `arm/${relativePath}/azuredeploy.json`, render: () => json(this.render().template) });
+    addArtifact(stack, { relativePath: `arm/${relativePath}/azuredeploy.parameters.json`, render: () => json(renderArmParameters(this.render())) });
+  }
+
+  /** The complete ARM template, as written to `azuredeploy.json`. */
+  public get armTemplate(): ArmTemplate {
+    return this.render().template;
+  }
+
+  /**
+   * The cluster's kubeconfig, for the Kubernetes and Helm providers (`cdktf-aks-hub/kubernetes`).
+   * Asking for it adds an output to the cluster's template that returns the credential
+   * (`listClusterUserCredential` or `listClusterAdminCredential`): from then on the kubeconfig is
+   * stored in the Terraform state of this stack and in the deployment's history on the stamp,
+   * readable by whoever can read either (README, "Kubeconfig"). Its values are sensitive tokens.
+   * @param credential `'user'` or `'admin'`; Hub has no Azure AD integration, so both are client
+   *   certificates
+   */
+  public kubeconfig(credential: KubeconfigCredential = 'user'): HubKubeconfig {
+    this.credentials.add(credential);
+    const encoded = this.deployment.outputs.lookup(KUBECONFIG_OUTPUTS[credential]);
+    const yaml = Fn.yamldecode(Fn.base64decode(encoded));
+    const at = (...path: (string | number)[]): string => Token.asString(Fn.lookupNested(yaml, path));
+    const secret = (value: string): string => Token.asString(Fn.sensitive(value));
+    return {
+      value: secret(Fn.base64decode(encoded)),
+      host: at('clusters', 0, 'cluster', 'server'),
+      clusterCaCertificate: Fn.base64decode(at('clusters', 0, 'cluster', 'certificate-authority-data')),
+      clientCertificate: secret(Fn.base64decode(at('users', 0, 'user', 'client-certificate-data'))),
+      clientKey: secret(Fn.base64decode(at('users', 0, 'user', 'client-key-data'))),
+    };
   }
 }

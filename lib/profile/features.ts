@@ -12,6 +12,8 @@ export type FeatureBehaviour =
   | { readonly kind: 'prop'; readonly prop: string; readonly note?: string }
   /** Supported by what the library always writes. */
   | { readonly kind: 'library'; readonly note: string }
+  /** Supported inside the cluster, through this API of the library or a provider it configures. */
+  | { readonly kind: 'api'; readonly api: string; readonly note?: string }
   /** Not available on Hub: this rule stops it at synth time. */
   | { readonly kind: 'rule'; readonly ruleId: string; readonly note?: string }
   /** Nothing to express in infrastructure code (portal, operator, client tool or in-cluster). */

@@ -43,14 +43,21 @@ const quoted = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 const tagsOf = (tags: Readonly<Record<string, string>>) =>
   Object.keys(tags).length > 0 ? { tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, literal(v)])) } : {};
 
+/** Which kubeconfig a rendering returns as a deployment output; none unless asked. */
+export type KubeconfigCredential = 'user' | 'admin';
+
+/** The deployment output that carries a kubeconfig, by credential. */
+export const KUBECONFIG_OUTPUTS: Readonly<Record<KubeconfigCredential, string>> = { user: 'userKubeconfig', admin: 'adminKubeconfig' };
+
 /**
  * Renders a cluster model as an ARM template: everything the cluster uses that the library makes
  * (VNET and subnet when new, the cluster, the subnet grant when asked). Terraform deploys this same
  * template, so destroying the resource group removes all of it. Pure: the same model gives the
  * same template. Every resource takes its api-version from the model's API profile; `apiProfile`
- * is never set, because the template schema stops at 2019-03-01-hybrid.
+ * is never set, because the template schema stops at 2019-03-01-hybrid. A kubeconfig output is
+ * added only for the credentials `options.kubeconfig` names.
  */
-export function renderArmTemplate(model: ClusterModel): ArmRendering {
+export function renderArmTemplate(model: ClusterModel, options: { readonly kubeconfig?: readonly KubeconfigCredential[] } = {}): ArmRendering {
   const version = (type: ArmResourceType): string => apiVersionOf(model.apiProfile, type);
   const sp = model.servicePrincipal;
   // Models that reach the renderer passed HUB003, which requires the service principal.
@@ -229,6 +236,14 @@ export function renderArmTemplate(model: ClusterModel): ArmRendering {
       controlPlaneFqdn: { type: 'string', value: `[reference(${clusterId}, '${version(clusterType)}').fqdn]` },
       clusterResourceId: { type: 'string', value: `[${clusterId}]` },
       nodeResourceGroup: { type: 'string', value: `[reference(${clusterId}, '${version(clusterType)}').nodeResourceGroup]` },
+      // Only when asked: the value lands in Terraform state and the deployment history (README, "Kubeconfig").
+      // listClusterUserCredential / listClusterAdminCredential at 2020-11-01 return base64 kubeconfigs (lifecycle-facts §6).
+      ...Object.fromEntries(
+        [...new Set(options.kubeconfig ?? [])].sort().map((c) => [
+          KUBECONFIG_OUTPUTS[c],
+          { type: 'string', value: `[list${c === 'admin' ? 'ClusterAdmin' : 'ClusterUser'}Credential(${clusterId}, '${version(clusterType)}').kubeconfigs[0].value]` },
+        ]),
+      ),
       ...(subnetIdExpr !== undefined && { subnetId: { type: 'string', value: subnetIdExpr } }),
     },
   };

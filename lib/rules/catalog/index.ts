@@ -4,6 +4,7 @@ import { API_SERVER_RULES } from './api-server';
 import { CHANGE_RULES, DRIFT_RULES } from './changes';
 import { CLUSTER_SHAPE_RULES } from './cluster';
 import { IDENTITY_RULES } from './identity';
+import { IN_CLUSTER_RULES } from './in-cluster';
 import { LOAD_BALANCER_RULES } from './load-balancer';
 import { NAME_RULES } from './names';
 import { NETWORK_RULES } from './network';
@@ -22,6 +23,7 @@ export const RULE_CHECKS: readonly RuleChecks[] = Object.freeze(
     ...NETWORK_RULES,
     ...CLUSTER_SHAPE_RULES,
     ...NAME_RULES,
+    ...IN_CLUSTER_RULES,
     ...CHANGE_RULES,
     ...DRIFT_RULES,
   ].sort((a, b) => a.id.localeCompare(b.id)),

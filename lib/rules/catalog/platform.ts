@@ -34,6 +34,10 @@ export const PLATFORM_RULES: readonly RuleChecks[] = [
       kubernetes_storage_class_v1: azureFileClass,
       kubernetes_persistent_volume: azureFileVolume,
       kubernetes_persistent_volume_v1: azureFileVolume,
+      kubernetes_manifest: (a) =>
+        valueAt(a, 'manifest.kind') === 'StorageClass' && AZURE_FILE_PROVISIONERS.includes(valueAt(a, 'manifest.provisioner') as string)
+          ? [{ path: 'manifest.provisioner', value: valueAt(a, 'manifest.provisioner'), allowed: "'disk.csi.azure.com' or 'kubernetes.io/azure-disk'", message: NO_FILES }]
+          : [],
     },
   },
   {

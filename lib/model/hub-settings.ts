@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { API_PROFILES, type ApiProfile } from '../profile/api-versions';
 import type { CatalogOverride } from '../profile/stamp';
 import type { KeyMismatch } from './props-schema';
@@ -41,8 +41,7 @@ export interface HubSettings {
 }
 
 /** A refinement that reports with its own rule id. */
-const refined = <T extends z.ZodType>(schema: T, ok: (v: z.infer<T>) => boolean, ruleId: string, allowed: string, message: string) =>
-  schema.refine(ok, { message, params: { ruleId, allowed } });
+const refined = (ok: (v: string) => boolean, ruleId: string, allowed: string, message: string) => z.string().check(z.refine(ok, { message, params: { ruleId, allowed } }));
 
 const https = (v: string): boolean => {
   try {
@@ -53,17 +52,17 @@ const https = (v: string): boolean => {
   }
 };
 
-const catalog = z.strictObject({ add: z.array(z.string()).optional(), replace: z.array(z.string()).optional() });
+const catalog = z.strictObject({ add: z.optional(z.array(z.string())), replace: z.optional(z.array(z.string())) });
 
 /** Run-time schema of `HubSettings`: the same machinery as the cluster props, with each setting's rule. */
 export const hubSettingsSchema = z.strictObject({
-  armEndpoint: refined(z.string(), https, 'HUB110', "an https URL such as 'https://management.local.azurestack.external'", 'The Resource Manager endpoint must be an https URL.'),
-  location: refined(z.string(), (v) => /^[a-z0-9][a-z0-9-]*$/i.test(v), 'HUB111', "a region name such as 'local'", "The location must be the stamp's region name."),
-  identitySystem: z.enum(['azure_ad', 'adfs'], { error: 'Unknown identity system.' }).optional(),
-  apiProfile: z.enum(API_PROFILES as unknown as [ApiProfile, ...ApiProfile[]], { error: 'This API profile has no AKS api-version.' }).optional(),
-  kubernetesVersions: catalog.optional(),
-  vmSizes: catalog.optional(),
-  subscriptionId: refined(z.string(), (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v), 'HUB100', 'a subscription id (GUID)', 'The subscription id must be a GUID.').optional(),
+  armEndpoint: refined(https, 'HUB110', "an https URL such as 'https://management.local.azurestack.external'", 'The Resource Manager endpoint must be an https URL.'),
+  location: refined((v) => /^[a-z0-9][a-z0-9-]*$/i.test(v), 'HUB111', "a region name such as 'local'", "The location must be the stamp's region name."),
+  identitySystem: z.optional(z.enum(['azure_ad', 'adfs'], { error: 'Unknown identity system.' })),
+  apiProfile: z.optional(z.enum(API_PROFILES as unknown as [ApiProfile, ...ApiProfile[]], { error: 'This API profile has no AKS api-version.' })),
+  kubernetesVersions: z.optional(catalog),
+  vmSizes: z.optional(catalog),
+  subscriptionId: z.optional(refined((v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v), 'HUB100', 'a subscription id (GUID)', 'The subscription id must be a GUID.')),
 });
 
 /** Rules of settings whose type check is their rule: an enum that is not a generic type error. */

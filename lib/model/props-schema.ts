@@ -1,5 +1,6 @@
 import { Token } from 'cdktf';
-import { z } from 'zod';
+// zod/mini: functional, so a bundle keeps only what the schemas use.
+import * as z from 'zod/mini';
 import type { HubAksClusterProps } from './props';
 
 /**
@@ -10,35 +11,37 @@ import type { HubAksClusterProps } from './props';
  */
 
 const str = z.string();
-const int = z.number().int();
-const knob = z.unknown().optional();
+const int = z.int();
+const knob = z.optional(z.unknown());
 
 const keyVaultSecret = z.strictObject({
   vaultId: str,
   secretName: str,
-  secretVersion: str.optional(),
+  secretVersion: z.optional(str),
 });
 
 /** A GUID, or a token for one that is known at deploy time. */
-const guidOrToken = str.refine((v) => Token.isUnresolved(v) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v), {
-  message: 'An application (client) id is a GUID.',
-  params: { allowed: 'a GUID such as 00000000-0000-0000-0000-000000000000, or a token' },
-});
+const guidOrToken = z.string().check(
+  z.refine((v) => Token.isUnresolved(v) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v), {
+    message: 'An application (client) id is a GUID.',
+    params: { allowed: 'a GUID such as 00000000-0000-0000-0000-000000000000, or a token' },
+  }),
+);
 
 const servicePrincipal = z.strictObject({
   clientId: guidOrToken,
-  clientSecret: str.optional(),
-  objectId: str.optional(),
-  keyVaultSecret: keyVaultSecret.optional(),
+  clientSecret: z.optional(str),
+  objectId: z.optional(str),
+  keyVaultSecret: z.optional(keyVaultSecret),
 });
 
 const nodePool = z.strictObject({
-  name: str.optional(),
-  count: int.optional(),
-  vmSize: str.optional(),
-  osDiskSizeGb: int.optional(),
-  maxPods: int.optional(),
-  osType: z.enum(['Linux', 'Windows']).optional(),
+  name: z.optional(str),
+  count: z.optional(int),
+  vmSize: z.optional(str),
+  osDiskSizeGb: z.optional(int),
+  maxPods: z.optional(int),
+  osType: z.optional(z.enum(['Linux', 'Windows'])),
   type: knob,
   enableAutoScaling: knob,
   minCount: knob,
@@ -48,21 +51,21 @@ const nodePool = z.strictObject({
 });
 
 const vnet = z.strictObject({
-  name: str.optional(),
-  addressSpace: z.array(str).min(1).optional(),
-  subnetName: str.optional(),
-  subnetPrefix: str.optional(),
-  subnetId: str.optional(),
+  name: z.optional(str),
+  addressSpace: z.optional(z.array(str).check(z.minLength(1))),
+  subnetName: z.optional(str),
+  subnetPrefix: z.optional(str),
+  subnetId: z.optional(str),
 });
 
 const network = z.strictObject({
-  plugin: z.enum(['azure', 'kubenet']).optional(),
+  plugin: z.optional(z.enum(['azure', 'kubenet'])),
   policy: knob,
-  vnet: z.union([z.literal('default'), vnet]).optional(),
-  serviceCidr: str.optional(),
-  dnsServiceIp: str.optional(),
-  dockerBridgeCidr: str.optional(),
-  podCidr: str.optional(),
+  vnet: z.optional(z.union([z.literal('default'), vnet])),
+  serviceCidr: z.optional(str),
+  dnsServiceIp: z.optional(str),
+  dockerBridgeCidr: z.optional(str),
+  podCidr: z.optional(str),
   loadBalancerSku: knob,
   loadBalancerProfile: knob,
   outboundType: knob,
@@ -90,19 +93,17 @@ export const DEPLOY_TIME_PROPS: readonly string[] = Object.freeze([
 export const clusterPropsSchema = z.strictObject({
   name: str,
   servicePrincipal,
-  kubernetesVersion: str.optional(),
-  dnsPrefix: str.optional(),
-  resourceGroupName: str.optional(),
-  existingResourceGroup: z.boolean().optional(),
-  nodePool: nodePool.optional(),
-  linuxProfile: z.strictObject({ adminUsername: str.optional(), sshPublicKey: str }).optional(),
-  windowsProfile: z
-    .strictObject({ adminUsername: str.optional(), adminPassword: str.optional(), keyVaultSecret: keyVaultSecret.optional() })
-    .optional(),
-  network: network.optional(),
-  enableRbac: z.boolean().optional(),
-  tags: z.record(str, str).optional(),
-  suppressions: z.array(z.strictObject({ ruleId: str, reason: str })).optional(),
+  kubernetesVersion: z.optional(str),
+  dnsPrefix: z.optional(str),
+  resourceGroupName: z.optional(str),
+  existingResourceGroup: z.optional(z.boolean()),
+  nodePool: z.optional(nodePool),
+  linuxProfile: z.optional(z.strictObject({ adminUsername: z.optional(str), sshPublicKey: str })),
+  windowsProfile: z.optional(z.strictObject({ adminUsername: z.optional(str), adminPassword: z.optional(str), keyVaultSecret: z.optional(keyVaultSecret) })),
+  network: z.optional(network),
+  enableRbac: z.optional(z.boolean()),
+  tags: z.optional(z.record(str, str)),
+  suppressions: z.optional(z.array(z.strictObject({ ruleId: str, reason: str }))),
   // Azure-only knobs, each reported by its own rule.
   loadBalancerSku: knob,
   skuTier: knob,
@@ -118,12 +119,13 @@ export const clusterPropsSchema = z.strictObject({
 });
 
 
-type ObjectLike = { unwrap?: () => z.ZodType; shape?: Record<string, z.ZodType>; options?: readonly z.ZodType[] };
+/** A schema's definition, as far as finding object shapes goes. */
+type Def = { readonly def: { readonly innerType?: z.ZodMiniType; readonly shape?: Record<string, z.ZodMiniType>; readonly options?: readonly z.ZodMiniType[] } };
 
-/** The object schema inside optional/nullable wrappers, or the object option of a union, if any. */
-function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
-  let inner = schema as unknown as ObjectLike;
-  while (inner.unwrap && !inner.shape) inner = inner.unwrap() as unknown as ObjectLike;
+/** The object schema inside optional wrappers, or the object option of a union, if any. */
+function objectShape(schema: z.ZodMiniType): Record<string, z.ZodMiniType> | undefined {
+  let inner = (schema as unknown as Def).def;
+  while (inner.innerType && !inner.shape) inner = (inner.innerType as unknown as Def).def;
   if (inner.options) return inner.options.map(objectShape).find((shape) => shape !== undefined);
   return inner.shape;
 }
@@ -132,8 +134,8 @@ function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
  * The property names the props schema accepts at `path` (`[]` for the top level, `['nodePool']`
  * below it); `undefined` when `path` names no object of the schema.
  */
-export function schemaKeysAt(path: readonly PropertyKey[], root: z.ZodType = clusterPropsSchema): string[] | undefined {
-  let schema: z.ZodType = root;
+export function schemaKeysAt(path: readonly PropertyKey[], root: z.ZodMiniType = clusterPropsSchema): string[] | undefined {
+  let schema: z.ZodMiniType = root;
   for (const key of path) {
     const shape = objectShape(schema);
     if (!shape || typeof key !== 'string' || !shape[key]) return undefined;
@@ -170,8 +172,17 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+/** What is wrong, in words of the library's own (zod/mini carries no messages). */
+function problemOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') return `Invalid value: expected ${issue.expected}, received ${issue.input === null ? 'null' : Array.isArray(issue.input) ? 'array' : typeof issue.input}.`;
+  if (issue.code === 'invalid_value') return 'Invalid value: not one of the allowed values.';
+  if (issue.code === 'too_small') return 'Invalid value: too short.';
+  if (issue.code === 'invalid_union') return 'Invalid value: none of the allowed forms.';
+  return 'Invalid value.';
+}
+
 /** Every place where `props` breaks the schema, unknown properties with the nearest known name. */
-export function shapeIssues(schema: z.ZodType, props: unknown, keysAt: (path: readonly PropertyKey[]) => string[] | undefined): ShapeIssue[] {
+export function shapeIssues(schema: z.ZodMiniType, props: unknown, keysAt: (path: readonly PropertyKey[]) => string[] | undefined): ShapeIssue[] {
   const parsed = schema.safeParse(props);
   if (parsed.success) return [];
   return parsed.error.issues.flatMap((issue): ShapeIssue[] => {
@@ -196,8 +207,9 @@ export function shapeIssues(schema: z.ZodType, props: unknown, keysAt: (path: re
       {
         kind: 'invalid-value',
         path: at || '(props)',
-        allowed: custom?.allowed ?? options ?? (expected ? `a value of type ${expected}` : issue.message),
-        message: issue.message.replace(/^Invalid input: /, 'Invalid value: ') + (issue.message.endsWith('.') ? '' : '.'),
+        allowed: custom?.allowed ?? options ?? (expected ? `a value of type ${expected}` : 'a value of the type its TSDoc names'),
+        // A schema's own message (a refinement's, an enum's) says it best; zod/mini's default says nothing.
+        message: issue.message && issue.message !== 'Invalid input' ? issue.message : problemOf(issue),
         ...(custom?.ruleId && { ruleId: custom.ruleId }),
       },
     ];

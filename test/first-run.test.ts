@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DuplicateFrameworkError, HubAksCluster, HubStack, HubValidationError, sshPublicKeyVariable } from '../lib';
-import { ruleDefinition } from './support/internals';
+import { RULE_EXAMPLES } from './support/internals';
 import { HUB, SSH_KEY, minimalProps, newStack, synthJson } from './helpers';
 
 /** What a newcomer sees: `npm run synth`'s report, an uncaught validation error, two copies of the framework. */
@@ -71,7 +71,7 @@ describe('sshPublicKeyVariable', () => {
     // The pattern is written in the common subset of RE2 and JavaScript; the HCL string escapes are JSON's.
     const re = new RegExp(JSON.parse(`"${m![1]!}"`));
     expect(re.test(SSH_KEY)).toBe(true);
-    for (const example of ruleDefinition('HUB305')!.examples.fail) {
+    for (const example of RULE_EXAMPLES.get('HUB305')!.fail) {
       expect(re.test((example as any).props.linuxProfile.sshPublicKey)).toBe(false);
     }
     expect(re.test(`${SSH_KEY}\nssh-rsa x`)).toBe(false);

@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -75,6 +75,19 @@ describe('the packed package', () => {
     };
     await Promise.all([scaffold(), readmeProject()]);
   }, 300_000);
+
+  // The benchmark is not run in CI: its figures depend on the machine. This keeps the script working.
+  it('npm run bench measures interleaved runs of the built library and prints the budget table', () => {
+    const out = path.join(work, 'bench-results.json');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'bench/run.ts', '--runs', '2', '--only', 'floor,quickstart', '--out', out, '--no-build'], { cwd: ROOT, encoding: 'utf8', timeout: 110_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\| one cluster \(quickstart\) \| \d+ \| ±\d+% \| \d+ \| ±\d+% \| \d+ \| \d\.\d\d \|/);
+    expect(r.stdout).toMatch(/\| one cluster ≤ 1\.3 × the empty app \(CPU\) \| \d\.\d\d \| (yes|NO) \|/);
+    const results = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(results.runs).toBe(2);
+    expect(results.scenarios.map((s: { key: string }) => s.key)).toEqual(['floor', 'quickstart']);
+    expect(results.scenarios[1].cpuMs).toBeGreaterThan(results.scenarios[0].cpuMs);
+  }, 120_000);
 
   it('holds the build, the CLI and the docs, and no sources or tests', () => {
     expect(packedFiles).toEqual(expect.arrayContaining(['package/dist/index.js', 'package/dist/index.d.ts', 'package/dist/testing/index.d.ts', 'package/bin/aks-hub.js', 'package/docs/rules.md', 'package/README.md']));

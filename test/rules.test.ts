@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HubValidationError, RULES, findRule } from '../lib';
 import { checkProps, resolveProps } from './support/internals';
-import { CHECKED_RULES, RULE_DEFINITIONS } from './support/internals';
+import { CHECKED_RULES, RULE_DEFINITIONS, RULE_EXAMPLES } from './support/internals';
 import { runExample } from './support/rule-harness';
 import { stampProfile } from '../lib/profile/stamp';
 import { CLIENT_ID, STAMP, minimalProps, thrown } from './helpers';
@@ -24,16 +24,20 @@ describe('rule registry', () => {
 });
 
 describe('every rule in the registry', () => {
-  it.each(RULE_DEFINITIONS.map((r) => [r.id, r] as const))('%s has failing and passing examples that behave', (id, rule) => {
-    expect(rule.examples.fail.length).toBeGreaterThan(0);
-    expect(rule.examples.pass.length).toBeGreaterThan(0);
-    for (const example of rule.examples.fail) expect(runExample(example), JSON.stringify(example)).toContain(id);
-    for (const example of rule.examples.pass) expect(runExample(example), JSON.stringify(example)).not.toContain(id);
+  it('every rule has examples, and every example a rule', () => {
+    expect([...RULE_EXAMPLES.keys()].sort()).toEqual(RULE_DEFINITIONS.map((r) => r.id));
+  });
+
+  it.each(RULE_DEFINITIONS.map((r) => [r.id, RULE_EXAMPLES.get(r.id)!] as const))('%s has failing and passing examples that behave', (id, examples) => {
+    expect(examples.fail.length).toBeGreaterThan(0);
+    expect(examples.pass.length).toBeGreaterThan(0);
+    for (const example of examples.fail) expect(runExample(example), JSON.stringify(example)).toContain(id);
+    for (const example of examples.pass) expect(runExample(example), JSON.stringify(example)).not.toContain(id);
   });
 
   it('every check kind a rule has is exercised by a failing example', () => {
     for (const r of CHECKED_RULES) {
-      const kinds = r.examples.fail.flatMap((e) => Object.keys(e));
+      const kinds = RULE_EXAMPLES.get(r.id)!.fail.flatMap((e) => Object.keys(e));
       if (r.checkProps) expect(kinds.some((k) => k === 'props' || k === 'clusters'), r.id).toBe(true);
       // A cluster check runs on every form of a cluster; its examples may use any of them.
       if (r.check) expect(kinds.some((k) => ['props', 'clusters', 'arm', 'resource'].includes(k)), r.id).toBe(true);

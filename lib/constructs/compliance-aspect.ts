@@ -1,8 +1,8 @@
 import type { IAspect } from 'cdktf';
 import type { IConstruct } from 'constructs';
-import { importTerraformElements } from '../import/documents';
+import { holdsClusters, importTerraformElements } from '../import/documents';
 import type { StampProfile } from '../profile/stamp';
-import { armResourceFindings, clusterFindings, elementFindings } from '../rules/run';
+import { armResourceFindings, clusterFindings, elementFindings, hasTypeRules } from '../rules/run';
 import { suppressedRuleIds } from '../rules/suppressions';
 import { annotate } from './findings';
 import { isClusterDeployment } from './subscription-nodes';
@@ -19,7 +19,10 @@ export class HubComplianceAspect implements IAspect {
   constructor(private readonly stamp: StampProfile) {}
 
   public visit(node: IConstruct): void {
+    // Most of a Hub stack is the library's own resources, which no rule looks at by type.
     if (!isTerraformElement(node)) return;
+    const type = node.terraformResourceType;
+    if (!hasTypeRules(type) && (isClusterDeployment(node) || !holdsClusters(type))) return;
     const element = elementOf(node);
     const suppressed = suppressedRuleIds(node);
     const findings = elementFindings(element, suppressed);

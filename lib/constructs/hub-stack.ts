@@ -13,7 +13,7 @@ import { HubValidationError, findingOf } from '../rules/finding';
 import { INPUT_RULES } from '../rules/input-rules';
 import { sameFramework } from './one-framework';
 import { writeArtifactsOnSynth } from './stack-artifacts';
-import { setStackSubscription, subscriptionFindings } from './subscription-nodes';
+import { setStackSubscription, stacksOf, subscriptionFindings } from './subscription-nodes';
 
 /** Props of `HubStack`. */
 export interface HubStackProps {
@@ -107,7 +107,7 @@ export class HubStack extends TerraformStack {
 
 /** HUB121 when another stack of the app would write to this stack's folder, cdktf.out/stacks/<id>. */
 function sharedFolderFindings(self: TerraformStack) {
-  const others = self.node.root.node.findAll().filter((c) => c !== self && c instanceof TerraformStack && c.node.id === self.node.id);
+  const others = stacksOf(self.node.root).filter((c) => c !== self && c.node.id === self.node.id);
   return others.map((o) =>
     findingOf(INPUT_RULES.constructId, { path: self.node.path, value: self.node.id, allowed: 'an id no other stack of the app has', message: `The stack at ${o.node.path} writes to the same folder, cdktf.out/stacks/${self.node.id}.` }, undefined, { constructPath: self.node.path }),
   );

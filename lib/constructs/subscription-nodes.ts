@@ -48,7 +48,18 @@ export function setStackSubscription(stack: TerraformStack, key: SubscriptionKey
  */
 export function subscriptionFindings(self: TerraformStack & { readonly stamp: StampProfile }, isHubStack: (c: IConstruct) => c is TerraformStack & { readonly stamp: StampProfile }): Finding[] {
   const mine = subscriptionKeyText(subscriptions.get(self)!);
-  const stacks = self.node.root.node.findAll().filter((c) => isHubStack(c) && subscriptionKeyText(subscriptions.get(c)!) === mine) as (TerraformStack & { readonly stamp: StampProfile })[];
+  const stacks = stacksOf(self.node.root).filter((c) => isHubStack(c) && subscriptionKeyText(subscriptions.get(c)!) === mine) as (TerraformStack & { readonly stamp: StampProfile })[];
   const entries = stacks.flatMap((s) => stackClusterNodes(s, s.stamp).map((n) => ({ ...n, subscription: subscriptions.get(s)! })));
   return subscriptionNodeHits(entries).map(({ hit }) => findingOf(findRule('HUB020')!, hit, undefined, { constructPath: self.node.path }));
+}
+
+/** Every stack of an app, found without walking into stacks: stacks hold no stacks. */
+export function stacksOf(root: IConstruct): TerraformStack[] {
+  const out: TerraformStack[] = [];
+  const pending = [...root.node.children];
+  for (let c = pending.pop(); c; c = pending.pop()) {
+    if (TerraformStack.isStack(c)) out.push(c);
+    else pending.push(...c.node.children);
+  }
+  return out;
 }

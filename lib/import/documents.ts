@@ -87,6 +87,11 @@ function templateDeploymentClusters(e: TerraformElement, stamp: StampProfile): A
   });
 }
 
+/** Whether resources of this Terraform type can hold clusters: what the cluster rules read. */
+export function holdsClusters(type: string): boolean {
+  return type === 'azurerm_kubernetes_cluster' || type === 'azurestack_template_deployment';
+}
+
 /** Reads the clusters and other resources of Terraform elements (from a file, a plan or a cdktf stack). */
 export function importTerraformElements(elements: readonly TerraformElement[], stamp: StampProfile, file?: string): ImportedDocument {
   const subscription = subscriptionOf(elements);

@@ -1,5 +1,3 @@
-import { Address4 } from 'ip-address';
-
 /** An IPv4 range. Hub networking is IPv4 only (`azure-stack-network-differences.md`). */
 export interface Cidr {
   /** The text as given. */
@@ -29,24 +27,25 @@ export function parseCidr(text: string): Cidr | undefined {
 }
 
 function parseCidrUncached(text: string): Cidr | undefined {
-  if (!/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/.test(text) || !Address4.isValid(text)) return undefined;
-  const a = new Address4(text);
-  const first = a.startAddress();
-  const last = a.endAddress();
-  return Object.freeze({
-    text,
-    prefix: a.subnetMask,
-    first: first.bigInt(),
-    last: last.bigInt(),
-    size: last.bigInt() - first.bigInt() + 1n,
-    canonical: `${first.correctForm()}/${a.subnetMask}`,
-  });
+  const m = /^([\d.]+)\/(\d{1,2})$/.exec(text);
+  const ip = m ? parseIp(m[1]!) : undefined;
+  const prefix = m ? Number(m[2]) : Number.NaN;
+  if (ip === undefined || !(prefix <= 32)) return undefined;
+  const size = 1n << BigInt(32 - prefix);
+  const first = ip - (ip % size);
+  return Object.freeze({ text, prefix, first, last: first + size - 1n, size, canonical: `${ipText(first)}/${prefix}` });
 }
 
-/** Parses a single IPv4 address; `undefined` when it is not one. */
+/** Parses a single IPv4 address, four decimal octets without leading zeros; `undefined` when it is not one. */
 export function parseIp(text: string): bigint | undefined {
-  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(text) || !Address4.isValid(text)) return undefined;
-  return new Address4(text).bigInt();
+  const octets = text.split('.');
+  if (octets.length !== 4 || !octets.every((o) => /^(0|[1-9]\d{0,2})$/.test(o) && Number(o) <= 255)) return undefined;
+  return octets.reduce((n, o) => n * 256n + BigInt(o), 0n);
+}
+
+/** `167772160n` → `10.0.0.0`. */
+function ipText(n: bigint): string {
+  return [24n, 16n, 8n, 0n].map((shift) => String((n >> shift) & 255n)).join('.');
 }
 
 /** Whether `inner` lies wholly inside `outer`. */

@@ -1,7 +1,7 @@
 import { DEPLOY_TIME_PROPS } from '../model/props-schema';
 import { MAX_NODES_PER_SUBSCRIPTION, TAG_LIMITS } from '../profile/hub-limits';
 import catalog from './catalog/texts.json';
-import type { RuleDefinition, RuleExample } from './rule';
+import type { RuleInfo } from './rule';
 
 /** The limits rule texts name as `{$NAME}`, from the one place each is decided. */
 const LIMITS: Readonly<Record<string, string>> = {
@@ -19,10 +19,10 @@ const withLimits = (text: string): string =>
     return value;
   });
 
-type CatalogEntry = Omit<RuleDefinition, 'id' | 'examples'> & { readonly examples: { readonly fail: readonly unknown[]; readonly pass: readonly unknown[] } };
+type CatalogEntry = Omit<RuleInfo, 'id'>;
 
-/** Every rule's texts and examples, from catalog/texts.json, by id. */
-export const RULE_TEXTS: ReadonlyMap<string, RuleDefinition> = new Map(
+/** Every rule's texts, from catalog/texts.json, by id. */
+export const RULE_TEXTS: ReadonlyMap<string, RuleInfo> = new Map(
   Object.entries(catalog as unknown as Record<string, CatalogEntry | string>)
     .filter((e): e is [string, CatalogEntry] => typeof e[1] !== 'string')
     .map(([id, r]) => [
@@ -35,13 +35,12 @@ export const RULE_TEXTS: ReadonlyMap<string, RuleDefinition> = new Map(
         source: r.source,
         why: withLimits(r.why),
         fix: withLimits(r.fix),
-        examples: r.examples as RuleDefinition['examples'] & { fail: readonly RuleExample[] },
       }),
     ]),
 );
 
 /** The texts of one rule; a missing id is a bug in the library. */
-export function ruleTexts(id: string): RuleDefinition {
+export function ruleTexts(id: string): RuleInfo {
   const r = RULE_TEXTS.get(id);
   if (!r) throw new Error(`No rule ${id} in catalog/texts.json.`);
   return r;

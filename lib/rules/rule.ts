@@ -27,10 +27,10 @@ export interface RuleInfo {
   readonly suppressible: boolean;
 }
 
-/** A rule as the library defines it: what it states, and examples the test suite runs. */
-export interface RuleDefinition extends RuleInfo {
-  /** Inputs that break the rule and inputs that pass it. */
-  readonly examples: { readonly fail: readonly RuleExample[]; readonly pass: readonly RuleExample[] };
+/** Inputs that break a rule and inputs that pass it; the test suite runs every one. */
+export interface RuleExamples {
+  readonly fail: readonly RuleExample[];
+  readonly pass: readonly RuleExample[];
 }
 
 /**
@@ -111,8 +111,8 @@ export interface RuleChecks {
   readonly checkDrift?: (code: ClusterModel, live: ClusterModel, ctx: CheckContext) => RuleHit[];
 }
 
-/** A rule with its texts, examples and checks. */
-export type HubRule = RuleDefinition & Omit<RuleChecks, 'id'>;
+/** A rule with its texts and checks. */
+export type HubRule = RuleInfo & Omit<RuleChecks, 'id'>;
 
 /**
  * Reads `a.b.c` from untyped input through own properties only, so inherited or

@@ -28,6 +28,14 @@ function checksFor(rule: HubRule, type: string): ResourceCheck[] {
     .map(([, check]) => check);
 }
 
+const typeRules = new Map<string, boolean>();
+
+/** Whether any rule looks at this Terraform type by itself. */
+export function hasTypeRules(type: string): boolean {
+  if (!typeRules.has(type)) typeRules.set(type, CHECKED_RULES.some((rule) => checksFor(rule, type).length > 0));
+  return typeRules.get(type)!;
+}
+
 /** The rules that look at a Terraform resource, data source or provider by its type. */
 export function elementFindings(element: TerraformElement, suppressed: ReadonlySet<string> = new Set(), file?: string): Finding[] {
   const location: FindingLocation = { ...(file && { file }), address: element.address, ...(element.constructPath && { constructPath: element.constructPath }) };

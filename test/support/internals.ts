@@ -4,4 +4,5 @@ export * from '../../lib/profile';
 export { checkProps, resolveProps, clusterFindings } from '../../lib/rules/run';
 export { RULE_DEFINITIONS, CHECKED_RULES, ruleDefinition } from '../../lib/rules/registry';
 export type { RuleExample } from '../../lib/rules/rule';
+export { RULE_EXAMPLES } from '../../lib/rules/rule-examples';
 export { PROP_DEFAULTS } from '../../lib/model/defaults';

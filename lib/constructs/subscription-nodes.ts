@@ -53,13 +53,13 @@ export function subscriptionFindings(self: TerraformStack & { readonly stamp: St
   return subscriptionNodeHits(entries).map(({ hit }) => findingOf(findRule('HUB020')!, hit, undefined, { constructPath: self.node.path }));
 }
 
-/** Every stack of an app, found without walking into stacks: stacks hold no stacks. */
+/** Every stack of an app in construct order, found without walking into stacks: stacks hold no stacks. */
 export function stacksOf(root: IConstruct): TerraformStack[] {
   const out: TerraformStack[] = [];
-  const pending = [...root.node.children];
+  const pending = [...root.node.children].reverse();
   for (let c = pending.pop(); c; c = pending.pop()) {
     if (TerraformStack.isStack(c)) out.push(c);
-    else pending.push(...c.node.children);
+    else pending.push(...[...c.node.children].reverse());
   }
   return out;
 }

@@ -91,7 +91,7 @@ export class HubStack extends TerraformStack {
     });
 
     Aspects.of(this).add(new HubComplianceAspect(this.stamp));
-    addFindingValidation(this, () => subscriptionFindings(this, (c): c is HubStack => HubStack.isHubStack(c)));
+    addFindingValidation(this, () => subscriptionFindings(this));
     addFindingValidation(this, () => sharedFolderFindings(this));
     writeArtifactsOnSynth(this);
   }

@@ -35,21 +35,22 @@ export function stackClusterNodes(stack: TerraformStack, stamp: StampProfile): C
   });
 }
 
-const subscriptions = new WeakMap<TerraformStack, SubscriptionKey>();
+const subscriptions = new WeakMap<TerraformStack, { readonly key: SubscriptionKey; readonly text: string }>();
+/** The Hub stacks of each app, in the order they were made: every validation reads them, none walks the app. */
+const hubStacks = new WeakMap<IConstruct, TerraformStack[]>();
 
 /** Records where a stack's clusters count: its stamp and subscription. */
 export function setStackSubscription(stack: TerraformStack, key: SubscriptionKey): void {
-  subscriptions.set(stack, key);
+  subscriptions.set(stack, { key, text: subscriptionKeyText(key) });
+  const root = stack.node.root;
+  hubStacks.set(root, [...(hubStacks.get(root) ?? []), stack]);
 }
 
-/**
- * HUB020 over the app: the clusters of every Hub stack (as `isHubStack` tells them) that deploys
- * to `self`'s subscription.
- */
-export function subscriptionFindings(self: TerraformStack & { readonly stamp: StampProfile }, isHubStack: (c: IConstruct) => c is TerraformStack & { readonly stamp: StampProfile }): Finding[] {
-  const mine = subscriptionKeyText(subscriptions.get(self)!);
-  const stacks = stacksOf(self.node.root).filter((c) => isHubStack(c) && subscriptionKeyText(subscriptions.get(c)!) === mine) as (TerraformStack & { readonly stamp: StampProfile })[];
-  const entries = stacks.flatMap((s) => stackClusterNodes(s, s.stamp).map((n) => ({ ...n, subscription: subscriptions.get(s)! })));
+/** HUB020 over the app: the clusters of every Hub stack that deploys to `self`'s subscription. */
+export function subscriptionFindings(self: TerraformStack & { readonly stamp: StampProfile }): Finding[] {
+  const mine = subscriptions.get(self)!.text;
+  const stacks = (hubStacks.get(self.node.root) ?? []).filter((c) => subscriptions.get(c)!.text === mine) as (TerraformStack & { readonly stamp: StampProfile })[];
+  const entries = stacks.flatMap((s) => stackClusterNodes(s, s.stamp).map((n) => ({ ...n, subscription: subscriptions.get(s)!.key })));
   return subscriptionNodeHits(entries).map(({ hit }) => findingOf(findRule('HUB020')!, hit, undefined, { constructPath: self.node.path }));
 }
 

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { App } from 'cdktf';
 import { type Finding, HubAksCluster, HubStack, checkPlan } from '../lib';
+import { MASKED } from '../lib/rules/finding';
 import { CLIENT_ID, HUB, minimalProps, runCli, tmpDir } from './helpers';
 import { liveQuickstart, quickstartArmFolder } from './support/live-cluster';
 import { VARIABLES, planOf } from './support/plan-fixture';
@@ -87,11 +88,23 @@ describe('aks-hub check on a plan', () => {
     ]);
   });
 
-  it('reports a downgrade, a skipped minor and a scale with an upgrade', () => {
+  it('reports a downgrade, a skipped minor and a scale with an upgrade, without showing values the plan marks sensitive', () => {
     const more = { kubernetesVersions: { add: ['1.18.19', '1.19.11'] } };
-    expect(rows(change({ kubernetesVersion: '1.20.7' }, { kubernetesVersion: '1.19.11' }, more))).toEqual([['HUB401', 'parameters_body.kubernetesVersion.value', '"1.20.7" → "1.19.11"']]);
-    expect(rows(change({ kubernetesVersion: '1.18.19' }, { kubernetesVersion: '1.20.7' }, more))).toEqual([['HUB401', 'parameters_body.kubernetesVersion.value', '"1.18.19" → "1.20.7"']]);
-    expect(rows(change({ kubernetesVersion: '1.19.11' }, { kubernetesVersion: '1.20.7', nodePool: { count: 4 } }, more))).toEqual([['HUB402', 'parameters_body.nodeCount.value', '3 → 4']]);
+    // The client secret makes Terraform mark the whole parameters body sensitive, so every value read from it is masked.
+    const hidden = `${MASKED} → ${MASKED}`;
+    const cases: [Record<string, unknown>, Record<string, unknown>, string, string][] = [
+      [{ kubernetesVersion: '1.20.7' }, { kubernetesVersion: '1.19.11' }, 'HUB401', 'parameters_body.kubernetesVersion.value'],
+      [{ kubernetesVersion: '1.18.19' }, { kubernetesVersion: '1.20.7' }, 'HUB401', 'parameters_body.kubernetesVersion.value'],
+      [{ kubernetesVersion: '1.19.11' }, { kubernetesVersion: '1.20.7', nodePool: { count: 4 } }, 'HUB402', 'parameters_body.nodeCount.value'],
+    ];
+    for (const [before, after, id, where] of cases) {
+      const found = change(before, after, more);
+      expect(rows(found)).toEqual([[id, where, hidden]]);
+      expect(JSON.stringify(found)).not.toMatch(/1\.(18|19|20)\.\d+/);
+    }
+    // Scale alone and upgrade alone pass.
+    expect(change({ kubernetesVersion: '1.19.11' }, { kubernetesVersion: '1.19.11', nodePool: { count: 4 } }, more)).toEqual([]);
+    expect(change({ kubernetesVersion: '1.19.11' }, { kubernetesVersion: '1.20.7' }, more)).toEqual([]);
   });
 
   it('reports a version the stamp does not offer, unless the stamp adds it', () => {

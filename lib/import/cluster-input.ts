@@ -27,6 +27,11 @@ export interface ClusterInput {
    * findings below this path belong to it, and its nodes are not counted.
    */
   readonly onlyUnder?: string;
+  /**
+   * Whether a path holds a value a plan marks sensitive (`before_sensitive`, `after_sensitive`):
+   * the rules read it, findings never show it.
+   */
+  readonly sensitive?: (path: string) => boolean;
 }
 
 /** How an input sets an Azure-only feature, and what leaves it off. */

@@ -101,10 +101,11 @@ export function importTerraformElements(elements: readonly TerraformElement[], s
     const location = { ...(file && { file }), address: e.address, ...(e.constructPath && { constructPath: e.constructPath }) };
     if (e.type === 'azurerm_kubernetes_cluster' && e.kind === 'resource') {
       const hidden = (p: string) => e.unknown?.(p) === true || e.sensitive?.(p) === true;
-      clusters.push({ input: importAzurermCluster(e.attributes, stamp, location, terraformResolver(hidden)), subscription });
+      const input = importAzurermCluster(e.attributes, stamp, location, terraformResolver(hidden));
+      clusters.push({ input: e.sensitive ? { ...input, sensitive: e.sensitive } : input, subscription });
     } else if (e.type === 'azurestack_template_deployment' && e.kind === 'resource') {
       const found = templateDeploymentClusters(e, stamp);
-      for (const c of found?.clusters ?? []) clusters.push({ input: { ...c, location: { ...location, ...c.location } }, subscription });
+      for (const c of found?.clusters ?? []) clusters.push({ input: { ...c, location: { ...location, ...c.location }, ...(e.sensitive && { sensitive: e.sensitive }) }, subscription });
       for (const ref of found?.resources ?? []) armResources.push({ ref, address: e.address });
     }
   }

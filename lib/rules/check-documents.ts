@@ -60,6 +60,7 @@ function planChangeFindings(doc: InputDocument, stamp: StampProfile): Finding[] 
         { actions: ch.actions, ...(before[i] && { before: before[i]!.input.model }), ...(after[i] && { after: after[i]!.input.model }), groupDeleted: typeof group === 'string' && groups.has(group) },
         { ...input, location: { ...input.location, file: doc.file } },
         stamp,
+        before[i]?.input,
       );
     }).flat();
   });

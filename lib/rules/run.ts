@@ -7,17 +7,20 @@ import type { StampProfile } from '../profile/stamp';
 import { type Finding, HubValidationError, findingOf } from './finding';
 import { INPUT_RULES } from './input-rules';
 import { CHECKED_RULES } from './registry';
-import type { ClusterChange, HubRule, ResourceCheck } from './rule';
+import type { ClusterChange, HubRule, ResourceCheck, RuleHit } from './rule';
 
 /** Props objects that hold a secret field. */
 const SECRET_HOLDERS = new Set(['servicePrincipal', 'windowsProfile']);
+
+/** A hit whose value one of the inputs marks sensitive, as a secret: checked, never shown. */
+const hiding = (hit: RuleHit, sensitive: ((path: string) => boolean) | undefined): RuleHit => (!hit.secret && sensitive?.(hit.path) ? { ...hit, secret: true } : hit);
 
 const active = (suppressed: ReadonlySet<string>): HubRule[] => CHECKED_RULES.filter((r) => !(r.suppressible && suppressed.has(r.id)));
 
 /** Every rule on one cluster, whichever input it was read from. */
 export function clusterFindings(input: ClusterInput, stamp: StampProfile, suppressed: ReadonlySet<string> = new Set()): Finding[] {
   const ctx = { stamp, name: (f: string) => input.pathOf(f), vocabulary: input.vocabulary };
-  const found = active(suppressed).flatMap((rule) => (rule.check?.(input.model, ctx) ?? []).map((hit) => findingOf(rule, hit, ctx.name, input.location)));
+  const found = active(suppressed).flatMap((rule) => (rule.check?.(input.model, ctx) ?? []).map((hit) => findingOf(rule, hiding(hit, input.sensitive), ctx.name, input.location)));
   return input.onlyUnder === undefined ? found : found.filter((f) => f.path === input.onlyUnder || f.path.startsWith(`${input.onlyUnder}.`));
 }
 
@@ -50,10 +53,23 @@ export function armResourceFindings(ref: ArmResourceRef, location?: FindingLocat
   });
 }
 
-/** The rules on a planned change of one cluster; paths in the words of the input after (or before) it. */
-export function changeFindings(change: ClusterChange, input: ClusterInput, stamp: StampProfile): Finding[] {
-  const ctx = { stamp, name: (f: string) => input.pathOf(f), vocabulary: input.vocabulary };
-  return CHECKED_RULES.flatMap((rule) => (rule.checkChange?.(change, ctx) ?? []).map((hit) => findingOf(rule, hit, ctx.name, input.location)));
+/**
+ * The rules on a planned change of one cluster; paths in the words of the input after (or before)
+ * it. A value either side marks sensitive is not shown on either side.
+ */
+export function changeFindings(change: ClusterChange, input: ClusterInput, stamp: StampProfile, before?: ClusterInput): Finding[] {
+  const fields = new Map<string, string>();
+  const name = (f: string) => {
+    const p = input.pathOf(f);
+    fields.set(p, f);
+    return p;
+  };
+  const sensitive = (p: string) => {
+    const field = fields.get(p);
+    return input.sensitive?.(p) === true || (field !== undefined && before?.sensitive?.(before.pathOf(field)) === true);
+  };
+  const ctx = { stamp, name, vocabulary: input.vocabulary };
+  return CHECKED_RULES.flatMap((rule) => (rule.checkChange?.(change, ctx) ?? []).map((hit) => findingOf(rule, hiding(hit, sensitive), ctx.name, input.location)));
 }
 
 /** Where the live cluster differs from the one the code describes; paths in the code's words. */

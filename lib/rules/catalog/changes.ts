@@ -60,9 +60,10 @@ export const CHANGE_RULES: readonly RuleChecks[] = [
       if (!updated(c)) return [];
       const [a, b] = [version(c.before.kubernetesVersion), version(c.after.kubernetesVersion)];
       if (!a || !b) return [];
-      const at = (message: string) => [hit(ctx, 'kubernetesVersion', c.before.kubernetesVersion, c.after.kubernetesVersion, `${a[0]}.${a[1]}.x or ${a[0]}.${a[1] + 1}.x, not lower`, message)];
+      // No version in the texts: a version from a sensitive input is shown only as the masked value.
+      const at = (message: string) => [hit(ctx, 'kubernetesVersion', c.before.kubernetesVersion, c.after.kubernetesVersion, 'the same minor version or the next one, never lower', message)];
       if (b[0] !== a[0] || b[1] < a[1] || (b[1] === a[1] && b[2] < a[2])) return at('Kubernetes cannot be downgraded.');
-      if (b[1] > a[1] + 1) return at(`Kubernetes upgrades one minor version at a time: ${a[0]}.${a[1]} can only go to ${a[0]}.${a[1] + 1}.`);
+      if (b[1] > a[1] + 1) return at('Kubernetes upgrades one minor version at a time; this change skips at least one.');
       return [];
     },
   },
@@ -70,7 +71,7 @@ export const CHANGE_RULES: readonly RuleChecks[] = [
     id: 'HUB402',
     checkChange: (c, ctx) =>
       updated(c) && differs(c.before.nodePool.count, c.after.nodePool.count) && differs(c.before.kubernetesVersion, c.after.kubernetesVersion)
-        ? [hit(ctx, 'nodePool.count', c.before.nodePool.count, c.after.nodePool.count, 'the node count or the Kubernetes version, not both', `"Updating Kubernetes version and agent node scaling are mutually exclusive operations." The version also changes, ${c.before.kubernetesVersion} → ${c.after.kubernetesVersion}.`)]
+        ? [hit(ctx, 'nodePool.count', c.before.nodePool.count, c.after.nodePool.count, 'the node count or the Kubernetes version, not both', '"Updating Kubernetes version and agent node scaling are mutually exclusive operations." The same apply also changes the Kubernetes version.')]
         : [],
   },
   {

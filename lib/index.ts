@@ -17,6 +17,9 @@ export type {
   ExistingSubnetProps,
   RuleSuppression,
 } from './model/props';
+export { HubAksEngineCluster } from './constructs/hub-aks-engine-cluster';
+export type { HubAksEngineClusterProps, EngineControlPlaneProps, EngineAgentPoolProps, EngineNetworkProps } from './model/engine-props';
+export type { EngineClusterModel, EnginePoolModel } from './model/engine-model';
 export { sshPublicKeyVariable } from './constructs/ssh-key-variable';
 export { DuplicateFrameworkError } from './constructs/one-framework';
 

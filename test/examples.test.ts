@@ -65,13 +65,13 @@ beforeAll(async () => {
 }, 120_000);
 
 it('has an example for every documented scenario', () => {
-  expect(EXAMPLES).toEqual(['adfs-stamp', 'existing-subnet', 'ingress-and-storage', 'kubenet', 'quickstart', 'two-clusters', 'windows']);
+  expect(EXAMPLES).toEqual(['adfs-stamp', 'aks-engine', 'existing-subnet', 'ingress-and-storage', 'kubenet', 'quickstart', 'two-clusters', 'windows']);
 });
 
 describe.each(EXAMPLES)('example %s', (name) => {
   const first = () => results.get(name)![0];
 
-  it('synthesizes cdk.tf.json and an ARM template pair per cluster', () => {
+  it('synthesizes cdk.tf.json and an ARM template pair per cluster, or an API model per AKS engine cluster', () => {
     const files = first();
     const stacks = Object.keys(files).filter((f) => f.endsWith('cdk.tf.json'));
     expect(stacks.length).toBeGreaterThan(0);
@@ -82,7 +82,9 @@ describe.each(EXAMPLES)('example %s', (name) => {
       expect(JSON.stringify(tf)).not.toContain('azurerm');
       clusters += Object.keys(tf.resource.azurestack_template_deployment ?? {}).length;
     }
-    expect(clusters).toBeGreaterThan(0);
+    const apiModels = Object.keys(files).filter((f) => f.endsWith('apimodel.json'));
+    expect(clusters + apiModels.length).toBeGreaterThan(0);
+    expect(Object.keys(files).filter((f) => f.endsWith(`${path.sep}README.md`))).toHaveLength(apiModels.length);
     expect(Object.keys(files).filter((f) => f.endsWith('azuredeploy.json'))).toHaveLength(clusters);
     expect(Object.keys(files).filter((f) => f.endsWith('azuredeploy.parameters.json'))).toHaveLength(clusters);
   });

@@ -72,7 +72,8 @@ describe('sshPublicKeyVariable', () => {
     const re = new RegExp(JSON.parse(`"${m![1]!}"`));
     expect(re.test(SSH_KEY)).toBe(true);
     for (const example of RULE_EXAMPLES.get('HUB305')!.fail) {
-      expect(re.test((example as any).props.linuxProfile.sshPublicKey)).toBe(false);
+      const e = example as any;
+      expect(re.test((e.props ?? e.engine).linuxProfile.sshPublicKey)).toBe(false);
     }
     expect(re.test(`${SSH_KEY}\nssh-rsa x`)).toBe(false);
   });

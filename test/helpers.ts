@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Testing } from 'cdktf';
 import { run } from '../lib/cli/main';
-import { HubStack, type HubAksClusterProps, type HubSettings } from '../lib';
+import { HubStack, type HubAksClusterProps, type HubAksEngineClusterProps, type HubSettings } from '../lib';
 import { stampProfile } from '../lib/profile/stamp';
 
 /** A real 2048-bit RSA public key (its private half was discarded). */
@@ -18,6 +18,25 @@ export const STAMP = stampProfile('local');
 /** The quickstart's props. */
 export function minimalProps(overrides: Partial<HubAksClusterProps> = {}): HubAksClusterProps {
   return { name: 'demo-aks', servicePrincipal: { clientId: CLIENT_ID }, linuxProfile: { sshPublicKey: SSH_KEY }, ...overrides };
+}
+
+/** A valid AKS engine cluster's props. */
+export function minimalEngineProps(overrides: Partial<HubAksEngineClusterProps> = {}): HubAksEngineClusterProps {
+  return { name: 'engine', servicePrincipal: { clientId: CLIENT_ID }, linuxProfile: { sshPublicKey: SSH_KEY }, ...overrides };
+}
+
+/**
+ * aks-engine-azurestack's own Hub sample (examples/azure-stack/kubernetes-azurestack.json at
+ * release-v0.85.0), with the blanks its docs ask users to fill filled for the test stamp.
+ */
+export function hubSampleApiModel(file = 'kubernetes-azurestack.json'): Record<string, any> {
+  const model = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'aks-engine', file), 'utf8'));
+  model.location = 'local';
+  model.properties.customCloudProfile = { portalURL: 'https://portal.local.azurestack.external/', identitySystem: 'azure_ad' };
+  model.properties.masterProfile.dnsPrefix = 'engine';
+  model.properties.linuxProfile.ssh.publicKeys[0].keyData = SSH_KEY;
+  model.properties.servicePrincipalProfile = { clientId: CLIENT_ID, secret: '' };
+  return model;
 }
 
 export function newStack(hub: Partial<HubSettings> = {}, id = 'aks-hub'): { app: App; stack: HubStack } {

@@ -4,7 +4,7 @@ import { App, Fn, TerraformLocal, TerraformResource, TerraformVariable, Testing 
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HubAksCluster, HubStack, HubValidationError, validateCluster } from '../lib';
+import { HubAksCluster, HubAksEngineCluster, HubStack, HubValidationError, validateCluster } from '../lib';
 import { CLIENT_ID, HUB, minimalProps, newStack, runCli, thrown, tmpDir } from './helpers';
 
 const tmp = (name: string) => tmpDir(`hostile-${name}`);
@@ -282,3 +282,80 @@ describe('item 4 as a property: a secret from any source', () => {
   });
 });
 
+
+/** Every string prop of HubAksEngineClusterProps, by path. */
+const ENGINE_STRING_PROPS = [
+  'name', 'dnsPrefix', 'resourceGroupName', 'kubernetesVersion', 'controlPlane.vmSize', 'controlPlane.firstConsecutiveStaticIp', 'agentPools.0.name', 'agentPools.0.vmSize',
+  'linuxProfile.adminUsername', 'network.vnet.name', 'network.vnet.subnetName', 'network.vnet.subnetPrefix', 'network.serviceCidr', 'network.dnsServiceIp',
+  'network.dockerBridgeCidr', 'servicePrincipal.clientId', 'portalUrl', 'tags.owner', 'tags#key',
+];
+
+/** Shell text a deploy command must never run: command substitution, separators, quotes. */
+const SHELL_PAYLOADS = ['$(touch /tmp/pwned)', '`id`', 'a; rm -rf x', "it's", 'a"b', 'a\\', '(1)', ...PAYLOADS];
+
+/**
+ * Where a POSIX shell would act on a character of a command line: outside quotes, every
+ * metacharacter; inside double quotes, `$` and backquotes. Returns what it finds.
+ */
+function shellActive(command: string): string[] {
+  const found: string[] = [];
+  let quote: '' | "'" | '"' = '';
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = '';
+    } else if (c === '\\') i++;
+    else if (quote === '"') {
+      if (c === '"') quote = '';
+      else if (c === '`') found.push(c);
+      else if (c === '$') found.push(/^\$[A-Z_]+/.exec(command.slice(i))![0]);
+    } else if (c === "'" || c === '"') quote = c;
+    else if (/[;|&<>()`$*?[\]{}~#]/.test(c)) found.push(c);
+  }
+  return found;
+}
+
+describe('items 1-4 for HubAksEngineCluster: every string prop crossed with hostile payloads', () => {
+  it('is refused with a HUB id, or reaches Terraform, the API model and the deploy command inert', () => {
+    let refused = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...ENGINE_STRING_PROPS), fc.constantFrom(...SHELL_PAYLOADS), fc.string({ maxLength: 3 }), (at, payload, before) => {
+        const text = `${before}${payload}`;
+        const props: any = { name: 'engine', servicePrincipal: { clientId: CLIENT_ID }, linuxProfile: { sshPublicKey: minimalProps().linuxProfile!.sshPublicKey }, deployWithTerraform: true, network: { vnet: {} } };
+        if (at === 'tags#key') props.tags = { [text]: 'v' };
+        else {
+          const keys = at.split('.');
+          let cur = props;
+          for (const [i, k] of keys.slice(0, -1).entries()) cur = cur[k] ??= /^\d+$/.test(keys[i + 1]!) ? [{ name: 'linuxpool' }] : {};
+          cur[keys.at(-1)!] = text;
+        }
+        const app = new App({ outdir: tmp('engine-prop') });
+        const stack = new HubStack(app, 'aks-hub', { hub: { ...HUB, subscriptionId: CLIENT_ID } });
+        try {
+          new HubAksEngineCluster(stack, 'cluster', props);
+          app.synth();
+        } catch (e) {
+          expect(String((e as Error).message)).toMatch(/HUB\d{3}/);
+          refused++;
+          return;
+        }
+        const files = outputs(app.outdir);
+        const tf = JSON.parse(files[path.join('stacks', 'aks-hub', 'cdk.tf.json')]!);
+        for (const [where, s] of strings(tf)) if (/file\(|%\{|\$\{x\}/.test(s)) throw new Error(`cdk.tf.json ${where}: ${s}`);
+        const command: string = Object.values<any>(tf.resource.terraform_data)[0].provisioner[0]['local-exec'].command;
+        const active = shellActive(command).filter((x) => !['$AKS_ENGINE_CLIENT_SECRET', '$ARM_SUBSCRIPTION_ID'].includes(x));
+        expect(active, command).toEqual([]);
+      }),
+      { numRuns: 150, seed: 16 },
+    );
+    expect(refused).toBeGreaterThan(0);
+  });
+
+  it('quotes a resource group name with parentheses, which Resource Manager allows', () => {
+    const stack = new HubStack(Testing.app(), 'aks-hub', { hub: HUB });
+    const c = new HubAksEngineCluster(stack, 'cluster', { name: 'engine', resourceGroupName: 'team(1)', servicePrincipal: { clientId: CLIENT_ID }, linuxProfile: { sshPublicKey: minimalProps().linuxProfile!.sshPublicKey } });
+    expect(c.deployCommand).toContain("--resource-group 'team(1)'");
+    expect(shellActive(c.deployCommand).filter((x) => !x.startsWith('$'))).toEqual([]);
+    expect(shellActive(c.deployCommand.replace("'team(1)'", 'team(1)'))).toContain('(');
+  });
+});

@@ -12,6 +12,7 @@ describe('the public API', () => {
     expect(Object.keys(api).sort()).toEqual([
       'DuplicateFrameworkError',
       'HubAksCluster',
+      'HubAksEngineCluster',
       'HubStack',
       'HubValidationError',
       'RULES',

@@ -42,6 +42,7 @@ describe('every rule in the registry', () => {
       // A cluster check runs on every form of a cluster; its examples may use any of them.
       if (r.check) expect(kinds.some((k) => ['props', 'clusters', 'arm', 'resource'].includes(k)), r.id).toBe(true);
       if (r.armResources) expect(kinds, r.id).toContain('arm');
+      if (r.checkEngine) expect(kinds.some((k) => k === 'engine' || k === 'apimodel'), r.id).toBe(true);
       if (r.resources) expect(kinds.some((k) => k === 'resource' || k === 'provider'), r.id).toBe(true);
     }
   });

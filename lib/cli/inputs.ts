@@ -66,7 +66,7 @@ function parse(file: string, text: string): InputDocument | string {
     return `not valid JSON (${(e as Error).message})`;
   }
   const kind = classify(json);
-  if (kind === 'other') return 'not Terraform JSON, terraform show -json output, or an ARM template';
+  if (kind === 'other') return 'not Terraform JSON, terraform show -json output, an ARM template or an aks-engine API model';
   // HCL's JSON syntax may repeat a block type's key; JSON.parse keeps only the last.
   if (kind === 'terraform') json = parseJsonKeepingDuplicates(text);
   return { file, kind, json: json as Record<string, unknown> };

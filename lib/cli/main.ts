@@ -78,7 +78,7 @@ export function run(argv: readonly string[], io: Io = processIo): number {
 
   program
     .command('check')
-    .description('Run the Hub rules on Terraform JSON (cdk.tf.json, a cdktf.out/ directory, terraform show -json output) and ARM templates.')
+    .description('Run the Hub rules on Terraform JSON (cdk.tf.json, a cdktf.out/ directory, terraform show -json output), ARM templates and aks-engine API models.')
     .argument('<paths...>', 'files or directories')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--vm-size <sizes...>', 'VM sizes the stamp offers beyond the Hub list')

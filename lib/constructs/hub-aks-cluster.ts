@@ -1,90 +1,18 @@
 import { ResourceGroup } from '@cdktf/provider-azurestack/lib/resource-group';
 import { TemplateDeployment } from '@cdktf/provider-azurestack/lib/template-deployment';
-import { DefaultTokenResolver, Fn, Lazy, StringConcat, TerraformOutput, TerraformStack, TerraformVariable, Token, Tokenization } from 'cdktf';
+import { Fn, Lazy, TerraformOutput, TerraformVariable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ClusterModel } from '../model/cluster-model';
 import type { HubAksClusterProps } from '../model/props';
-import { SENSITIVE_ATTRIBUTES } from '../profile/sensitive-attributes';
 import { type ArmRendering, type ArmTemplate, KUBECONFIG_OUTPUTS, type KubeconfigCredential, renderArmParameters, renderArmTemplate } from '../render';
-import { type Finding, HubValidationError, findingOf } from '../rules/finding';
-import { INPUT_RULES } from '../rules/input-rules';
+import { HubValidationError } from '../rules/finding';
 import { resolveProps } from '../rules/run';
-import { suppressHubRule, suppressedRuleIds, suppressionProblems } from '../rules/suppressions';
+import { suppressedRuleIds } from '../rules/suppressions';
+import { claimNames, clusterStack, secretSourceFindings, terraformName } from './cluster-support';
 import { addFindingValidation, annotate } from './findings';
-import { HubStack } from './hub-stack';
 import { sameFramework } from './one-framework';
 import { addArtifact } from './stack-artifacts';
-import { folderNameFindings } from './folder-names';
 import { recordClusterDeployment } from './subscription-nodes';
-
-/** `a/b-c` → `a_b_c`: a Terraform-safe name for variables and outputs. */
-function terraformName(text: string): string {
-  return text.replace(/[^A-Za-z0-9_]/g, '_');
-}
-
-/**
- * Where a secret's value comes from, as Terraform would read it, and why that is not safe; `undefined`
- * when it is a sensitive variable without a default or a sensitive attribute of a resource or data
- * source. Anything else (a local value, a function, a plain attribute) would put the value in
- * cdk.tf.json or the plan output.
- */
-function unsafeSecretSource(expression: unknown, variables: ReadonlyMap<string, TerraformVariable>): { source: string; issue: string } | undefined {
-  if (typeof expression !== 'string') return { source: 'a value', issue: 'is not a reference to a sensitive value' };
-  const ref = /^\$\{([^${}]+)\}$/.exec(expression)?.[1];
-  const variable = ref && /^var\.([\w-]+)$/.exec(ref)?.[1];
-  if (variable !== undefined && variable !== '' && ref) {
-    const v = variables.get(variable);
-    if (!v) return undefined;
-    if (v.default !== undefined) return { source: `var.${variable}`, issue: 'has a default value, which is written in plain text to cdk.tf.json' };
-    if (v.sensitive !== true) return { source: `var.${variable}`, issue: 'is not marked sensitive, so plan output would print it' };
-    return undefined;
-  }
-  const attribute = ref && /^((?:data\.)?[a-z0-9_]+)\.[\w-]+\.([\w]+)$/.exec(ref);
-  if (attribute && SENSITIVE_ATTRIBUTES[attribute[1]!]?.includes(attribute[2]!)) return undefined;
-  const kind = !ref ? 'text with a value written into it' : ref.startsWith('local.') ? 'a local value' : /^[a-z]\w*\(/.test(ref) ? 'a function' : 'an attribute its provider does not mark sensitive';
-  return { source: kind, issue: 'is not a sensitive variable or a sensitive attribute, so the value would be written to cdk.tf.json or printed by plan' };
-}
-
-/**
- * A secret given as a token must trace back to a sensitive variable without a default, or to a
- * sensitive attribute of a resource or data source (profile/sensitive-attributes.ts).
- */
-function secretSourceFindings(scope: Construct, secrets: Record<string, string | undefined>): Finding[] {
-  const stack = TerraformStack.of(scope);
-  const variables = new Map(
-    stack.node
-      .findAll()
-      .filter((c): c is TerraformVariable => c instanceof TerraformVariable)
-      .map((v) => [v.friendlyUniqueId, v]),
-  );
-  return Object.entries(secrets).flatMap(([path, token]) => {
-    if (token === undefined) return [];
-    const expression = Tokenization.resolve(token, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()), preparing: false });
-    const unsafe = unsafeSecretSource(expression, variables);
-    return unsafe
-      ? [findingOf(INPUT_RULES.secretVariable, { path, value: unsafe.source, allowed: 'a sensitive variable without a default, or a sensitive attribute', message: `The secret's source ${unsafe.issue}.` }, undefined, { constructPath: scope.node.path })]
-      : [];
-  });
-}
-
-/** The cluster names and owned resource groups of each stack's clusters, with the cluster that has each. */
-const claimed = new WeakMap<HubStack, Map<string, string>>();
-
-/** HUB122 when another cluster of the stack has this name or owns this resource group; otherwise claims them. */
-function claimNames(stack: HubStack, cluster: Construct, model: ClusterModel): Finding[] {
-  const names = claimed.get(stack) ?? new Map<string, string>();
-  claimed.set(stack, names);
-  const keys: [string, string, string][] = [['name', `name:${model.name.toLowerCase()}`, model.name]];
-  if (model.resourceGroup.owned) keys.push(['resourceGroupName', `group:${model.resourceGroup.name.toLowerCase()}`, model.resourceGroup.name]);
-  const clashes = keys.flatMap(([path, key, value]) => {
-    const other = names.get(key);
-    return other && !Token.isUnresolved(value)
-      ? [findingOf(INPUT_RULES.duplicateName, { path, value, allowed: 'a value no other cluster of the stack has', message: `The cluster ${other} has it too.` })]
-      : [];
-  });
-  if (clashes.length === 0) for (const [, key] of keys) names.set(key, cluster.node.path);
-  return clashes;
-}
 
 /** A cluster's kubeconfig and the parts the Kubernetes and Helm providers take. Tokens, known after deploy. */
 export interface HubKubeconfig {
@@ -136,22 +64,7 @@ export class HubAksCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: HubAksClusterProps) {
     super(sameFramework(scope), id);
-    const stack = HubStack.nearest(this);
-    const subject = `HubAksCluster '${this.node.path}'`;
-    if (!stack) {
-      const rule = INPUT_RULES.outsideHubStack;
-      throw new HubValidationError(subject, [
-        findingOf(rule, { path: '(scope)', value: scope.node.path, allowed: 'a construct inside a HubStack', message: 'HubAksCluster must be created inside a HubStack.' }),
-      ]);
-    }
-    const badIds = folderNameFindings(this, stack);
-    if (badIds.length > 0) throw new HubValidationError(subject, badIds);
-    const suppressions = (props as { suppressions?: unknown } | undefined)?.suppressions;
-    if (Array.isArray(suppressions)) {
-      const problems = suppressions.flatMap((s, i) => suppressionProblems(s, `suppressions.${i}`));
-      if (problems.length > 0) throw new HubValidationError(subject, problems);
-      for (const s of suppressions) suppressHubRule(this, s.ruleId, s.reason);
-    }
+    const { stack, subject } = clusterStack(this, scope, props, 'HubAksCluster');
     const { model, findings } = resolveProps(subject, props, stack.stamp, suppressedRuleIds(this));
     const clash = claimNames(stack, this, model);
     if (clash.length > 0) throw new HubValidationError(subject, clash);

@@ -59,6 +59,11 @@ export class HubStack extends TerraformStack {
   public readonly stamp: StampProfile;
   /** The stamp's identity system. */
   public readonly identitySystem: IdentitySystem;
+  /**
+   * The settings the stack was made with, checked.
+   * @internal
+   */
+  public readonly hub: HubSettings;
   /** The `azurestack` provider of this stack. */
   public readonly provider: AzurestackProvider;
 
@@ -68,6 +73,7 @@ export class HubStack extends TerraformStack {
     super(sameFramework(scope), id);
     Object.defineProperty(this, HUB_STACK, { value: true });
 
+    this.hub = hub;
     this.identitySystem = hub.identitySystem ?? 'azure_ad';
     this.stamp = stampProfile(hub.location, {
       ...(hub.apiProfile && { apiProfile: hub.apiProfile }),

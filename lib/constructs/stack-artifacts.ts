@@ -29,6 +29,24 @@ export function renderArtifacts(stack: TerraformStack): Record<string, string> {
 }
 
 /**
+ * The API models and READMEs an earlier synth wrote. What `aks-engine-azurestack deploy` wrote
+ * beside them (`_output`: the cluster's keys, needed for scale and upgrade) is kept.
+ */
+function removeApiModels(dir: string): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory() && e.name !== '_output') removeApiModels(p);
+    else if (e.isFile() && (e.name === 'apimodel.json' || e.name === 'README.md')) fs.rmSync(p);
+  }
+}
+
+/**
  * Wraps a stack's synthesizer so that it also writes the stack's artifacts, and nothing of an
  * earlier synth survives a failed one.
  */
@@ -39,6 +57,7 @@ export function writeArtifactsOnSynth(stack: TerraformStack): void {
       const stackManifest = session.manifest.forStack(stack);
       fs.rmSync(path.join(session.outdir, stackManifest.synthesizedStackPath), { force: true });
       fs.rmSync(path.join(session.outdir, stackManifest.workingDirectory, 'arm'), { recursive: true, force: true });
+      removeApiModels(path.join(session.outdir, stackManifest.workingDirectory, 'aks-engine'));
       inner.synthesize(session);
       // A stack with errors writes no templates: nothing half-valid is left in cdktf.out/.
       if (stackManifest.annotations.some((a) => a.level === AnnotationMetadataEntryType.ERROR)) return;

@@ -2,8 +2,8 @@ import type { AzureOnlyFeature, AzureOnlySetting, ClusterModel } from '../model/
 import { UNKNOWN } from './arm-expressions';
 import type { FieldReader } from './field-reader';
 
-/** The three vocabularies a cluster can be written in. */
-export type Vocabulary = 'props' | 'terraform' | 'arm';
+/** The vocabularies a cluster can be written in: props, Terraform, ARM, an AKS engine API model. */
+export type Vocabulary = 'props' | 'terraform' | 'arm' | 'aks-engine';
 
 /** Where a finding is, beyond its path: the file, the resource address, the construct. */
 export interface FindingLocation {

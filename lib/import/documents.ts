@@ -3,12 +3,13 @@ import type { StampProfile } from '../profile/stamp';
 import { UNKNOWN } from './arm-expressions';
 import type { ClusterInput } from './cluster-input';
 import { type ArmImport, type ArmResourceRef, importArmTemplate } from './from-arm';
+import { isApiModel } from './from-apimodel';
 import { importAzurermCluster, terraformResolver } from './from-azurerm';
 import { type TerraformElement, planElements, terraformJsonElements } from './terraform-json';
 import { readTerraformValue, withInterpolationsUnknown } from './terraform-expression';
 
 /** What a JSON file holds, as far as the checks are concerned. */
-export type DocumentKind = 'terraform' | 'plan' | 'arm' | 'arm-parameters' | 'other';
+export type DocumentKind = 'terraform' | 'plan' | 'arm' | 'arm-parameters' | 'aks-engine' | 'other';
 
 /** One JSON document to check. */
 export interface InputDocument {
@@ -40,12 +41,13 @@ export interface ImportedDocument {
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** Tells Terraform JSON, `terraform show -json` output and ARM files apart. */
+/** Tells Terraform JSON, `terraform show -json` output, ARM files and AKS engine API models apart. */
 export function classify(json: unknown): DocumentKind {
   if (!isObject(json)) return 'other';
   const schema = typeof json.$schema === 'string' ? json.$schema : '';
   if (/deploymentParameters/i.test(schema)) return 'arm-parameters';
   if (Array.isArray(json.resources) && (/deploymentTemplate/i.test(schema) || typeof json.contentVersion === 'string')) return 'arm';
+  if (isApiModel(json)) return 'aks-engine';
   if (typeof json.format_version === 'string' && (isObject(json.planned_values) || isObject(json.values) || Array.isArray(json.resource_changes))) return 'plan';
   if (['resource', 'provider', 'data'].some((k) => isObject(json[k]) || Array.isArray(json[k]))) return 'terraform';
   return 'other';

@@ -46,7 +46,7 @@ export function dnsPrefixFor(name: string): string {
  * A copy of plain objects and arrays without the properties set to `undefined`, so that
  * `{ x: undefined }` means "not set". A getter that throws is left out, and its path noted.
  */
-function plainCopy(value: unknown, path: string, throwing: string[], depth = 0): unknown {
+export function plainCopy(value: unknown, path: string, throwing: string[], depth = 0): unknown {
   if (depth > 20 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v, i) => plainCopy(v, path ? `${path}.${i}` : String(i), throwing, depth + 1));
   const proto = Object.getPrototypeOf(value);
@@ -81,6 +81,38 @@ export function propName(field: string): string {
 }
 
 /** Props read into the model, and where they break the props shape. */
+/**
+ * The service principal and the Linux and Windows profiles, as props of both cluster constructs
+ * write them, with the library's defaults: read the same way for both.
+ */
+export function readProfiles(r: FieldReader): Pick<ClusterModel, 'servicePrincipal' | 'linuxProfile' | 'windowsProfile'> {
+  const d = PROP_DEFAULTS;
+  const maybe = (path: string): string | undefined => r.str(path, path, undefined);
+  const secretKv = r.read('servicePrincipal.keyVaultSecret', 'servicePrincipal.keyVaultSecret');
+  const winKv = r.read('windowsProfile.keyVaultSecret', 'windowsProfile.keyVaultSecret');
+  return {
+    servicePrincipal: {
+      clientId: r.str('servicePrincipal.clientId', 'servicePrincipal.clientId', ''),
+      ...optional('clientSecret', maybe('servicePrincipal.clientSecret')),
+      ...optional('objectId', maybe('servicePrincipal.objectId')),
+      ...(isObject(secretKv) && { keyVaultSecret: { ...(secretKv as unknown as KeyVaultSecretRef) } }),
+    },
+    ...(r.has('linuxProfile') && {
+      linuxProfile: {
+        adminUsername: r.str('linuxProfile.adminUsername', 'linuxProfile.adminUsername', d['linuxProfile.adminUsername']),
+        sshPublicKey: r.str('linuxProfile.sshPublicKey', 'linuxProfile.sshPublicKey', ''),
+      },
+    }),
+    ...(r.has('windowsProfile') && {
+      windowsProfile: {
+        adminUsername: r.str('windowsProfile.adminUsername', 'windowsProfile.adminUsername', d['windowsProfile.adminUsername']),
+        ...optional('adminPassword', maybe('windowsProfile.adminPassword')),
+        ...(isObject(winKv) && { keyVaultSecret: { ...(winKv as unknown as KeyVaultSecretRef) } }),
+      },
+    }),
+  };
+}
+
 export interface PropsImport {
   /** The props as checked: plain objects without `undefined` properties. */
   readonly props: Readonly<Record<string, unknown>>;
@@ -127,8 +159,6 @@ export function importProps(props: unknown, stamp: StampProfile): PropsImport {
   const rg = r.str('resourceGroup.name', 'resourceGroupName', `${nameOf(name)}-rg`);
   const existingRg = r.read('resourceGroup.owned', 'existingResourceGroup') === true;
   const osType = r.str('nodePool.osType', 'nodePool.osType', d['nodePool.osType']);
-  const secretKv = r.read('servicePrincipal.keyVaultSecret', 'servicePrincipal.keyVaultSecret');
-  const winKv = r.read('windowsProfile.keyVaultSecret', 'windowsProfile.keyVaultSecret');
   const maybe = (field: string, path: string): string | undefined => r.str(field, path, undefined);
 
   // Two spellings of the SKU: the one that is not basic is the one to report.
@@ -147,12 +177,6 @@ export function importProps(props: unknown, stamp: StampProfile): PropsImport {
     kubernetesVersion: r.str('kubernetesVersion', 'kubernetesVersion', d.kubernetesVersion),
     enableRbac: r.read('enableRbac', 'enableRbac') !== false,
     skuTier: r.str('skuTier', 'skuTier', d.skuTier),
-    servicePrincipal: {
-      clientId: r.str('servicePrincipal.clientId', 'servicePrincipal.clientId', ''),
-      ...optional('clientSecret', maybe('servicePrincipal.clientSecret', 'servicePrincipal.clientSecret')),
-      ...optional('objectId', maybe('servicePrincipal.objectId', 'servicePrincipal.objectId')),
-      ...(isObject(secretKv) && { keyVaultSecret: { ...(secretKv as unknown as KeyVaultSecretRef) } }),
-    },
     nodePool: {
       name: r.str('nodePool.name', 'nodePool.name', d['nodePool.name']),
       count: r.num('nodePool.count', 'nodePool.count', d['nodePool.count']),
@@ -163,19 +187,7 @@ export function importProps(props: unknown, stamp: StampProfile): PropsImport {
       mode: 'System',
       type: r.str('nodePool.type', 'nodePool.type', d['nodePool.type']),
     },
-    ...(r.has('linuxProfile') && {
-      linuxProfile: {
-        adminUsername: r.str('linuxProfile.adminUsername', 'linuxProfile.adminUsername', d['linuxProfile.adminUsername']),
-        sshPublicKey: r.str('linuxProfile.sshPublicKey', 'linuxProfile.sshPublicKey', ''),
-      },
-    }),
-    ...(r.has('windowsProfile') && {
-      windowsProfile: {
-        adminUsername: r.str('windowsProfile.adminUsername', 'windowsProfile.adminUsername', d['windowsProfile.adminUsername']),
-        ...optional('adminPassword', maybe('windowsProfile.adminPassword', 'windowsProfile.adminPassword')),
-        ...(isObject(winKv) && { keyVaultSecret: { ...(winKv as unknown as KeyVaultSecretRef) } }),
-      },
-    }),
+    ...readProfiles(r),
     network: {
       plugin,
       ...optional('policy', maybe('network.policy', 'network.policy')),

@@ -44,7 +44,7 @@ export function parseIp(text: string): bigint | undefined {
 }
 
 /** `167772160n` → `10.0.0.0`. */
-function ipText(n: bigint): string {
+export function ipText(n: bigint): string {
   return [24n, 16n, 8n, 0n].map((shift) => String((n >> shift) & 255n)).join('.');
 }
 

@@ -1,6 +1,7 @@
 import { API_DEFAULTS } from '../profile/api-defaults';
 import { DEFAULT_KUBERNETES_VERSION } from '../profile/kubernetes-versions';
 import { DEFAULT_NODE_VM_SIZE } from '../profile/vm-sizes';
+import { AKS_ENGINE } from '../profile/aks-engine';
 
 /**
  * The library's defaults for `HubAksClusterProps`, by prop path, decided here once. The props
@@ -39,4 +40,38 @@ export const PROP_DEFAULTS = Object.freeze({
   'network.podCidr': API_DEFAULTS.podCidr,
   'network.loadBalancerSku': 'basic',
   'network.outboundType': API_DEFAULTS.outboundType,
+});
+
+/**
+ * The library's defaults for `HubAksEngineClusterProps`, by prop path. What the two clusters share
+ * comes from `PROP_DEFAULTS`; the rest is the Hub answer of aks-engine-azurestack (profile/aks-engine.ts).
+ */
+export const ENGINE_PROP_DEFAULTS = Object.freeze({
+  kubernetesVersion: AKS_ENGINE.defaultKubernetesVersion,
+  tags: PROP_DEFAULTS.tags,
+  deployWithTerraform: false,
+  useInstanceMetadata: false,
+  useManagedIdentity: false,
+  loadBalancerSku: PROP_DEFAULTS.loadBalancerSku,
+  'controlPlane.count': 3,
+  'controlPlane.vmSize': AKS_ENGINE.controlPlaneVmSize,
+  'controlPlane.distro': AKS_ENGINE.defaultDistro,
+  'controlPlane.availabilityProfile': 'AvailabilitySet',
+  'agentPools.count': 3,
+  'agentPools.vmSize': AKS_ENGINE.agentVmSize,
+  'agentPools.osType': 'Linux',
+  'agentPools.distro': AKS_ENGINE.defaultDistro,
+  'agentPools.availabilityProfile': 'AvailabilitySet',
+  'agentPools.acceleratedNetworkingEnabled': false,
+  'linuxProfile.adminUsername': PROP_DEFAULTS['linuxProfile.adminUsername'],
+  'windowsProfile.adminUsername': PROP_DEFAULTS['windowsProfile.adminUsername'],
+  'network.plugin': PROP_DEFAULTS['network.plugin'],
+  'network.vnet': 'default',
+  'network.vnet.addressSpace': PROP_DEFAULTS['network.vnet.addressSpace'],
+  'network.vnet.subnetName': PROP_DEFAULTS['network.vnet.subnetName'],
+  'network.vnet.subnetPrefix': PROP_DEFAULTS['network.vnet.subnetPrefix'],
+  'network.serviceCidr': PROP_DEFAULTS['network.serviceCidr'],
+  'network.dnsServiceIp': PROP_DEFAULTS['network.dnsServiceIp'],
+  'network.dockerBridgeCidr': PROP_DEFAULTS['network.dockerBridgeCidr'],
+  'network.podCidr': PROP_DEFAULTS['network.podCidr'],
 });

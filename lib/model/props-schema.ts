@@ -1,6 +1,7 @@
 import { Token } from 'cdktf';
 // zod/mini: functional, so a bundle keeps only what the schemas use.
 import * as z from 'zod/mini';
+import type { HubAksEngineClusterProps } from './engine-props';
 import type { HubAksClusterProps } from './props';
 
 /**
@@ -71,6 +72,10 @@ const network = z.strictObject({
   outboundType: knob,
 });
 
+const linuxProfile = z.strictObject({ adminUsername: z.optional(str), sshPublicKey: str });
+const windowsProfile = z.strictObject({ adminUsername: z.optional(str), adminPassword: z.optional(str), keyVaultSecret: z.optional(keyVaultSecret) });
+const suppressions = z.optional(z.array(z.strictObject({ ruleId: str, reason: str })));
+
 /**
  * Props that may be Terraform tokens (known only at deploy time). Each is an ARM template
  * parameter, so the parameters file simply leaves it out. Checks that need the value skip it:
@@ -98,12 +103,12 @@ export const clusterPropsSchema = z.strictObject({
   resourceGroupName: z.optional(str),
   existingResourceGroup: z.optional(z.boolean()),
   nodePool: z.optional(nodePool),
-  linuxProfile: z.optional(z.strictObject({ adminUsername: z.optional(str), sshPublicKey: str })),
-  windowsProfile: z.optional(z.strictObject({ adminUsername: z.optional(str), adminPassword: z.optional(str), keyVaultSecret: z.optional(keyVaultSecret) })),
+  linuxProfile: z.optional(linuxProfile),
+  windowsProfile: z.optional(windowsProfile),
   network: z.optional(network),
   enableRbac: z.optional(z.boolean()),
   tags: z.optional(z.record(str, str)),
-  suppressions: z.optional(z.array(z.strictObject({ ruleId: str, reason: str }))),
+  suppressions,
   // Azure-only knobs, each reported by its own rule.
   loadBalancerSku: knob,
   skuTier: knob,
@@ -118,6 +123,63 @@ export const clusterPropsSchema = z.strictObject({
   availabilityZones: knob,
 });
 
+
+/**
+ * Run-time schema of `HubAksEngineClusterProps`: the shared parts are the schemas above. Values
+ * aks-engine or Hub refuse are typed as knobs here and reported by their rules (HUB5xx).
+ */
+export const engineClusterPropsSchema = z.strictObject({
+  name: str,
+  servicePrincipal,
+  kubernetesVersion: z.optional(str),
+  dnsPrefix: z.optional(str),
+  resourceGroupName: z.optional(str),
+  controlPlane: z.optional(
+    z.strictObject({
+      count: z.optional(int),
+      vmSize: z.optional(str),
+      distro: z.optional(str),
+      osDiskSizeGb: z.optional(int),
+      firstConsecutiveStaticIp: z.optional(str),
+      availabilityProfile: z.optional(str),
+    }),
+  ),
+  agentPools: z.optional(
+    z.array(
+      z.strictObject({
+        name: str,
+        count: z.optional(int),
+        vmSize: z.optional(str),
+        osType: z.optional(z.enum(['Linux', 'Windows'])),
+        distro: z.optional(str),
+        osDiskSizeGb: z.optional(int),
+        availabilityProfile: z.optional(str),
+        acceleratedNetworkingEnabled: z.optional(z.boolean()),
+        availabilityZones: knob,
+      }),
+    ),
+  ),
+  linuxProfile,
+  windowsProfile: z.optional(windowsProfile),
+  network: z.optional(
+    z.strictObject({
+      plugin: z.optional(str),
+      policy: z.optional(str),
+      vnet: z.optional(z.union([z.literal('default'), vnet])),
+      serviceCidr: z.optional(str),
+      dnsServiceIp: z.optional(str),
+      dockerBridgeCidr: z.optional(str),
+      podCidr: z.optional(str),
+    }),
+  ),
+  tags: z.optional(z.record(str, str)),
+  deployWithTerraform: z.optional(z.boolean()),
+  portalUrl: z.optional(str),
+  suppressions,
+  useInstanceMetadata: z.optional(z.boolean()),
+  useManagedIdentity: z.optional(z.boolean()),
+  loadBalancerSku: z.optional(str),
+});
 
 /** A schema's definition, as far as finding object shapes goes. */
 type Def = { readonly def: { readonly innerType?: z.ZodMiniType; readonly shape?: Record<string, z.ZodMiniType>; readonly options?: readonly z.ZodMiniType[] } };
@@ -241,3 +303,8 @@ export type KeyMismatch<A, B, P extends string = ''> = unknown extends B
 
 /** Fails to compile, naming the paths, when `HubAksClusterProps` and `clusterPropsSchema` drift apart. */
 export const PROPS_SCHEMA_MATCHES_INTERFACES: [KeyMismatch<HubAksClusterProps, z.input<typeof clusterPropsSchema>>] extends [never] ? true : KeyMismatch<HubAksClusterProps, z.input<typeof clusterPropsSchema>> = true;
+
+/** Compile-time proof that the engine schema and `HubAksEngineClusterProps` have the same keys. */
+export const ENGINE_PROPS_SCHEMA_MATCHES_INTERFACES: [KeyMismatch<HubAksEngineClusterProps, z.input<typeof engineClusterPropsSchema>>] extends [never]
+  ? true
+  : KeyMismatch<HubAksEngineClusterProps, z.input<typeof engineClusterPropsSchema>> = true;

@@ -2,7 +2,7 @@ import { Token } from 'cdktf';
 import { apiVersionOf, type ArmResourceType } from '../profile/api-versions';
 import { CLI_POOL_OFF_VALUES, OS_DISK_TYPE } from '../profile/cli-parity';
 import { MAX_NODES_PER_SUBSCRIPTION, NETWORK_CONTRIBUTOR_ROLE_ID } from '../profile/hub-limits';
-import type { ClusterModel } from '../model/cluster-model';
+import type { ClusterModel, NewSubnetModel } from '../model/cluster-model';
 import type { KeyVaultSecretRef } from '../model/props';
 import {
   type ArmParameter,
@@ -42,6 +42,22 @@ const quoted = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 /** Tags as ARM literals, or nothing when there are none. */
 const tagsOf = (tags: Readonly<Record<string, string>>) =>
   Object.keys(tags).length > 0 ? { tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, literal(v)])) } : {};
+
+/** A new VNET with its one subnet, as an ARM resource. */
+export function vnetResource(subnet: NewSubnetModel, tags: Readonly<Record<string, string>>, apiVersion: string, location: string): ArmResource {
+  return {
+    type: 'Microsoft.Network/virtualNetworks',
+    apiVersion,
+    name: literal(subnet.vnetName),
+    location,
+    ...tagsOf(tags),
+    properties: {
+      addressSpace: { addressPrefixes: subnet.addressSpace.map(literal) },
+      // Subnets inline, so redeploying the template never drops a subnet the cluster uses.
+      subnets: [{ name: literal(subnet.subnetName), properties: { addressPrefix: literal(subnet.subnetPrefix) } }],
+    },
+  };
+}
 
 /** Which kubeconfig a rendering returns as a deployment output; none unless asked. */
 export type KubeconfigCredential = 'user' | 'admin';
@@ -118,18 +134,7 @@ export function renderArmTemplate(model: ClusterModel, options: { readonly kubec
 
   if (subnet.kind === 'new') {
     const vnetType = 'Microsoft.Network/virtualNetworks';
-    resources.push({
-      type: vnetType,
-      apiVersion: version(vnetType),
-      name: literal(subnet.vnetName),
-      location: p('location'),
-      ...tagsOf(model.tags),
-      properties: {
-        addressSpace: { addressPrefixes: subnet.addressSpace.map(literal) },
-        // Subnets inline, so redeploying the template never drops a subnet the cluster uses.
-        subnets: [{ name: literal(subnet.subnetName), properties: { addressPrefix: literal(subnet.subnetPrefix) } }],
-      },
-    });
+    resources.push(vnetResource(subnet, model.tags, version(vnetType), p('location')));
     clusterDependsOn.push(`[resourceId('${vnetType}', ${quoted(subnet.vnetName)})]`);
     subnetIdExpr = `[resourceId('Microsoft.Network/virtualNetworks/subnets', ${quoted(subnet.vnetName)}, ${quoted(subnet.subnetName)})]`;
   }

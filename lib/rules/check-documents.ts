@@ -1,10 +1,11 @@
 import * as path from 'node:path';
 import { type InputDocument, classify, importDocument, importTerraformElements } from '../import/documents';
+import { importApiModel } from '../import/from-apimodel';
 import { type PlanChange, planChanges } from '../import/terraform-json';
 import type { StampProfile } from '../profile/stamp';
 import { type Finding, findingOf } from './finding';
 import { findRule } from './registry';
-import { armResourceFindings, changeFindings, clusterFindings, elementFindings } from './run';
+import { armResourceFindings, changeFindings, clusterFindings, elementFindings, engineFindings } from './run';
 import { valueAt } from './rule';
 import { type ClusterNodes, type SubscriptionKey, subscriptionNodeHits } from './subscription-nodes';
 import { type StampSettings, stampOf } from './validate-cluster';
@@ -17,8 +18,12 @@ function recordedSuppressions(json: Record<string, unknown>): { path: string; ru
     : [];
 }
 
-/** A synthesized stack's ARM files sit at `<stack dir>/arm/<cluster path>/azuredeploy.json`. */
+/**
+ * A synthesized stack's ARM files sit at `<stack dir>/arm/<cluster path>/azuredeploy.json`, its
+ * API models at `<stack dir>/aks-engine/<cluster path>/apimodel.json`.
+ */
 const ARM_FILE = /^(.*)[\\/]arm[\\/](.+)[\\/]azuredeploy\.json$/;
+const API_MODEL_FILE = /^(.*)[\\/]aks-engine[\\/](.+)[\\/]apimodel\.json$/;
 
 /** Whether a suppressible rule is suppressed for the construct at `constructPath`. */
 function isSuppressed(ruleId: string, constructPath: string | undefined, suppressions: readonly { path: string; ruleId: string }[]): boolean {
@@ -76,12 +81,20 @@ export function checkDocuments(docs: readonly InputDocument[], stamp: StampProfi
   // Suppressions recorded in each cdk.tf.json also cover the ARM files written beside it.
   const stackDirs = new Map(docs.filter((d) => d.kind === 'terraform').map((d) => [path.dirname(path.resolve(d.file)), recordedSuppressions(d.json)]));
   for (const doc of docs) {
-    const m = doc.kind === 'arm' ? ARM_FILE.exec(path.resolve(doc.file)) : null;
+    const m = doc.kind === 'arm' ? ARM_FILE.exec(path.resolve(doc.file)) : doc.kind === 'aks-engine' ? API_MODEL_FILE.exec(path.resolve(doc.file)) : null;
     const stackDir = m && stackDirs.has(m[1]!) ? m[1]! : undefined;
     const suppressions = stackDir ? stackDirs.get(stackDir)! : doc.kind === 'terraform' ? recordedSuppressions(doc.json) : [];
     const armConstructPath = m ? `${path.basename(m[1]!)}/${m[2]!.split(path.sep).join('/')}` : undefined;
     const keep = (f: Finding) => !isSuppressed(f.ruleId, f.location?.constructPath ?? armConstructPath, suppressions);
 
+    if (doc.kind === 'aks-engine') {
+      const input = importApiModel(doc.json, { file: doc.file });
+      findings.push(...engineFindings(input, stamp).filter(keep));
+      // Every VM counts, the control plane's too; the stack records none of them elsewhere.
+      const vms = input.model.controlPlane.count + input.model.agentPools.reduce((n, p) => n + p.count, 0);
+      nodes.push({ where: `${doc.file}: apimodel`, count: vms, subscription: {}, file: doc.file });
+      continue;
+    }
     const imported = importDocument(doc, stamp, doc.kind === 'arm' ? parametersFor(doc, docs) : undefined);
     for (const e of imported.elements) findings.push(...elementFindings(e, undefined, doc.file).filter(keep));
     for (const { ref, address } of imported.armResources) findings.push(...armResourceFindings(ref, { file: doc.file, address }).filter(keep));

@@ -1,4 +1,4 @@
-import { RULE_CHECKS } from './catalog';
+import { RULE_CHECKS, SHARED_ENGINE_RULE_IDS } from './catalog';
 import type { HubRule, RuleInfo } from './rule';
 import { RULE_TEXTS, ruleTexts } from './rule-texts';
 
@@ -38,5 +38,6 @@ export function ruleChecks(rule: Partial<HubRule>): string[] {
     rule.check ? 'every cluster: HubAksCluster props, azurerm_kubernetes_cluster, ARM managedClusters (also in template deployments and plans)' : rule.checkProps ? 'HubAksCluster props' : undefined,
     rule.resources ? `Terraform resources (${Object.keys(rule.resources).map((t) => `\`${t}\``).join(', ')})` : undefined,
     rule.armResources ? `ARM resources (${Object.keys(rule.armResources).map((t) => `\`${t}\``).join(', ')})` : undefined,
+    rule.checkEngine || (rule.id && SHARED_ENGINE_RULE_IDS.includes(rule.id)) ? 'AKS engine clusters: HubAksEngineCluster props and API models' : undefined,
   ].filter((x): x is string => x !== undefined);
 }

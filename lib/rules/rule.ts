@@ -1,5 +1,6 @@
 import type { Vocabulary } from '../import/cluster-input';
 import type { ClusterModel } from '../model/cluster-model';
+import type { EngineClusterModel } from '../model/engine-model';
 import type { StampProfile } from '../profile/stamp';
 import type { Severity } from './finding';
 
@@ -52,6 +53,10 @@ export type RuleExample =
   | { readonly suppression: { readonly ruleId: string; readonly reason: string } }
   | { readonly change: { readonly before: Readonly<Record<string, unknown>> | null; readonly after: Readonly<Record<string, unknown>> | null } }
   | { readonly drift: Readonly<Record<string, unknown>> }
+  /** `HubAksEngineCluster` props merged over a valid AKS engine cluster's. */
+  | { readonly engine: Readonly<Record<string, unknown>> }
+  /** Merged over aks-engine-azurestack's Hub sample API model, filled in for the stamp. */
+  | { readonly apimodel: Readonly<Record<string, unknown>> }
   /** The quickstart cluster built at this construct path: the HubStack's id, the ids between, the cluster's id. */
   | { readonly constructPath: readonly string[] };
 
@@ -107,6 +112,8 @@ export interface RuleChecks {
   readonly armResources?: Readonly<Record<string, string>>;
   /** Checks a planned change of one cluster: what the resource provider or Terraform would do with it. */
   readonly checkChange?: (change: ClusterChange, ctx: CheckContext) => RuleHit[];
+  /** Checks an AKS engine cluster (`HubAksEngineCluster` props or an API model), as aks-engine-azurestack would. */
+  readonly checkEngine?: (model: EngineClusterModel, ctx: CheckContext) => RuleHit[];
   /** Checks the live cluster against the one the code describes (`aks-hub drift`). */
   readonly checkDrift?: (code: ClusterModel, live: ClusterModel, ctx: CheckContext) => RuleHit[];
 }

@@ -1,12 +1,17 @@
 import type { ArmResourceRef } from '../import/from-arm';
 import type { ClusterInput, FindingLocation } from '../import/cluster-input';
+import { Token } from 'cdktf';
+import { type EngineInput, sharedClusterInput } from '../import/engine-input';
+import { importEngineProps } from '../import/from-engine-props';
 import { importProps } from '../import/from-props';
+import type { ShapeIssue } from '../model/props-schema';
 import type { TerraformElement } from '../import/terraform-json';
 import type { ClusterModel } from '../model/cluster-model';
 import type { StampProfile } from '../profile/stamp';
 import { type Finding, HubValidationError, findingOf } from './finding';
 import { INPUT_RULES } from './input-rules';
-import { CHECKED_RULES } from './registry';
+import { SHARED_ENGINE_PROPS_RULE_IDS, SHARED_ENGINE_RULE_IDS } from './catalog';
+import { CHECKED_RULES, ruleDefinition } from './registry';
 import type { ClusterChange, HubRule, ResourceCheck, RuleHit } from './rule';
 
 /** Props objects that hold a secret field. */
@@ -94,20 +99,23 @@ export function checkProps(props: unknown, stamp: StampProfile, suppressed: Read
   const imported = importProps(props, stamp);
   const rules = active(suppressed);
   const findings: Finding[] = rules.flatMap((rule) => (rule.checkProps?.(imported.props) ?? []).map((hit) => findingOf(rule, hit)));
-  const shape = imported.shape.map((s) =>
-    findingOf(s.kind === 'unknown-property' ? INPUT_RULES.unknownProperty : INPUT_RULES.invalidValue, {
-      path: s.path,
-      value: s.path === '(props)' ? props : valueOfPath(imported.props, s.path),
-      allowed: s.allowed,
-      message: s.message,
-      ...(s.suggestion && { fix: `Rename '${s.path.split('.').at(-1)}' to '${s.suggestion}'.` }),
-      // An unknown key beside a secret may be a misspelt secret: never show its value.
-      ...(s.kind === 'unknown-property' && SECRET_HOLDERS.has(s.path.split('.').slice(0, -1).join('.')) && { secret: true }),
-    }),
-  );
+  const shape = imported.shape.map((s) => shapeFinding(s, imported.props, props));
   if (!imported.input) return { findings: shape };
   findings.push(...clusterFindings(imported.input, stamp, suppressed), ...shape);
   return shape.length > 0 ? { findings } : { model: imported.input.model, findings };
+}
+
+/** A shape issue of props as a HUB100 or HUB101 finding; an unknown key beside a secret is masked. */
+function shapeFinding(s: ShapeIssue, checked: Readonly<Record<string, unknown>>, props: unknown): Finding {
+  return findingOf(s.kind === 'unknown-property' ? INPUT_RULES.unknownProperty : INPUT_RULES.invalidValue, {
+    path: s.path,
+    value: s.path === '(props)' ? props : valueOfPath(checked, s.path),
+    allowed: s.allowed,
+    message: s.message,
+    ...(s.suggestion && { fix: `Rename '${s.path.split('.').at(-1)}' to '${s.suggestion}'.` }),
+    // An unknown key beside a secret may be a misspelt secret: never show its value.
+    ...(s.kind === 'unknown-property' && SECRET_HOLDERS.has(s.path.split('.').slice(0, -1).join('.')) && { secret: true }),
+  });
 }
 
 function valueOfPath(root: unknown, path: string): unknown {
@@ -122,4 +130,69 @@ export function resolveProps(subject: string, props: unknown, stamp: StampProfil
   const errors = result.findings.filter((v) => v.severity === 'error');
   if (errors.length > 0 || !result.model) throw new HubValidationError(subject, errors);
   return { model: result.model, findings: result.findings };
+}
+
+/**
+ * Every rule on one AKS engine cluster: the engine's own (HUB5xx), and the rules it shares with an
+ * AKS cluster on its shared settings, with paths in the input's words.
+ */
+export function engineFindings(input: EngineInput, stamp: StampProfile, suppressed: ReadonlySet<string> = new Set()): Finding[] {
+  const ctx = { stamp, name: (f: string) => input.pathOf(f), vocabulary: input.vocabulary };
+  const rules = active(suppressed);
+  const own = rules.flatMap((rule) => (rule.checkEngine?.(input.model, ctx) ?? []).map((hit) => findingOf(rule, hit, ctx.name, input.location)));
+  const shared = sharedClusterInput(input, stamp);
+  const sharedCtx = { stamp, name: (f: string) => shared.pathOf(f), vocabulary: shared.vocabulary };
+  const common = rules
+    .filter((rule) => SHARED_ENGINE_RULE_IDS.includes(rule.id))
+    .flatMap((rule) => (rule.check?.(shared.model, sharedCtx) ?? []).map((hit) => findingOf(rule, hit, sharedCtx.name, input.location)));
+  return [...own, ...common].sort((a, b) => a.ruleId.localeCompare(b.ruleId));
+}
+
+/** Result of checking `HubAksEngineClusterProps`. */
+export interface EnginePropsCheck {
+  readonly input?: EngineInput;
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Checks `HubAksEngineClusterProps`: their shape, the props checks both clusters share, and every
+ * engine rule. A value that must be in the API model but is known only at deploy time is HUB117.
+ */
+export function checkEngineProps(props: unknown, stamp: StampProfile, hub: Parameters<typeof importEngineProps>[2], suppressed: ReadonlySet<string> = new Set()): EnginePropsCheck {
+  const imported = importEngineProps(props, stamp, hub);
+  const rules = active(suppressed);
+  const findings: Finding[] = rules
+    .filter((rule) => SHARED_ENGINE_PROPS_RULE_IDS.includes(rule.id))
+    .flatMap((rule) => (rule.checkProps?.(imported.props) ?? []).map((hit) => findingOf(rule, hit)));
+  findings.push(...imported.shape.map((s) => shapeFinding(s, imported.props, props)));
+  if (!imported.input) return { findings };
+  const deployTime = ruleDefinition('HUB117')!;
+  // A value of the wrong shape is read as unknown; its HUB100 says all there is to say.
+  const broken = new Set(imported.shape.map((s) => s.path));
+  if (rules.includes(deployTime)) findings.push(...engineDeployTimeHits(imported.input).filter((hit) => !broken.has(hit.path)).map((hit) => findingOf(deployTime, hit)));
+  findings.push(...engineFindings(imported.input, stamp, suppressed));
+  return { input: imported.input, findings };
+}
+
+/** Values the API model file needs at synth time (everything but the secrets, which it never holds). */
+function engineDeployTimeHits(input: EngineInput): RuleHit[] {
+  const m = input.model;
+  const hits: RuleHit[] = [];
+  const fields: [string, unknown][] = [
+    ['name', m.name],
+    ['dnsPrefix', m.dnsPrefix],
+    ['kubernetesVersion', m.kubernetesVersion],
+    ['servicePrincipal.clientId', m.servicePrincipal?.clientId],
+    ['controlPlane.count', m.controlPlane.count],
+    ['controlPlane.firstConsecutiveStaticIp', m.controlPlane.firstConsecutiveStaticIp],
+    ['network.subnetId', m.network.subnet.kind === 'existing' ? m.network.subnet.subnetId : undefined],
+    ...m.agentPools.map((p, i): [string, unknown] => [`agentPools.${i}.count`, p.count]),
+  ];
+  for (const [field, value] of fields) {
+    if (value !== undefined && Token.isUnresolved(value)) hits.push({ path: input.pathOf(field), value, allowed: 'a value known at synth time', message: 'The API model is a file written at synth time: this value must be known then.' });
+  }
+  if (m.network.subnet.kind === 'new' && m.controlPlane.subnetId === undefined) {
+    hits.push({ path: input.pathOf('network.vnet'), value: m.network.subnet.vnetName, allowed: 'hub.subscriptionId set on the HubStack', message: "The API model names the new subnet by its resource id, which needs the stack's subscription id." });
+  }
+  return hits;
 }

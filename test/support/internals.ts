@@ -5,4 +5,4 @@ export { checkProps, resolveProps, clusterFindings } from '../../lib/rules/run';
 export { RULE_DEFINITIONS, CHECKED_RULES, ruleDefinition } from '../../lib/rules/registry';
 export type { RuleExample } from '../../lib/rules/rule';
 export { RULE_EXAMPLES } from '../../lib/rules/rule-examples';
-export { PROP_DEFAULTS } from '../../lib/model/defaults';
+export { ENGINE_PROP_DEFAULTS, PROP_DEFAULTS } from '../../lib/model/defaults';

@@ -2,11 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Fn, TerraformLocal, Testing, TerraformProvider, TerraformResource, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { HubAksCluster, HubStack, HubValidationError, suppressHubRule } from '../../lib';
+import { HubAksCluster, HubAksEngineCluster, HubStack, HubValidationError, suppressHubRule } from '../../lib';
 import { driftOf } from '../../lib/cli/drift';
 import { checkDocuments, checkPlan } from '../../lib/rules/check-documents';
 import { hubFindings } from '../../lib/testing';
-import { CLIENT_ID, HUB, STAMP, minimalProps } from '../helpers';
+import { CLIENT_ID, HUB, STAMP, hubSampleApiModel, minimalEngineProps, minimalProps } from '../helpers';
 import { type RuleExample, checkProps, renderArmParameters, renderArmTemplate, resolveProps } from './internals';
 import { liveQuickstart, quickstartArmFolder } from './live-cluster';
 import { planOf } from './plan-fixture';
@@ -111,6 +111,12 @@ export function runExample(example: RuleExample): string[] {
       new HubAksCluster(scope, ids.at(-1)!, minimalProps());
     });
   }
+  if ('engine' in example) {
+    const stack = hubStack();
+    const errors = caught(() => new HubAksEngineCluster(stack, 'c', merge(minimalEngineProps(), example.engine) as never));
+    return [...errors, ...stackFindings(stack)];
+  }
+  if ('apimodel' in example) return checkDocuments([{ file: 'apimodel.json', kind: 'aks-engine', json: merge(hubSampleApiModel(), example.apimodel) as never }], STAMP).map((f) => f.ruleId);
   if ('change' in example) return checkPlan(planOf(example.change.before, example.change.after)).map((f) => f.ruleId);
   if ('drift' in example) {
     const dir = quickstartArmFolder();

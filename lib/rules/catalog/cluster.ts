@@ -8,6 +8,7 @@ import type { RuleChecks, RuleHit } from '../rule';
 const SECRET_FIX: Readonly<Record<Exclude<Vocabulary, 'props'>, string>> = {
   terraform: 'Reference a sensitive variable without a default, such as client_secret = var.sp_secret, and set it with TF_VAR_sp_secret at deploy time.',
   arm: 'Use a securestring parameter without a defaultValue, and pass its value at deploy time or as a Key Vault reference in the parameters file.',
+  'aks-engine': 'Leave the secret out of the API model: pass --client-secret to aks-engine-azurestack deploy, or name it in Key Vault with servicePrincipalProfile.keyvaultSecretRef.',
 };
 
 /** Leaves of untyped input that are unresolved tokens, with their paths (depth-limited). */

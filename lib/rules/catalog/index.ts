@@ -1,5 +1,6 @@
 import type { RuleChecks } from '../rule';
 import { ADD_ON_RULES } from './add-ons';
+import { ENGINE_RULES } from './aks-engine';
 import { API_SERVER_RULES } from './api-server';
 import { CHANGE_RULES, DRIFT_RULES } from './changes';
 import { CLUSTER_SHAPE_RULES } from './cluster';
@@ -26,8 +27,10 @@ export const RULE_CHECKS: readonly RuleChecks[] = Object.freeze(
     ...IN_CLUSTER_RULES,
     ...CHANGE_RULES,
     ...DRIFT_RULES,
+    ...ENGINE_RULES,
   ].sort((a, b) => a.id.localeCompare(b.id)),
 );
 
 export { ADDON_RULES } from './add-ons';
 export { requiredSubnetAddresses } from './network';
+export { SHARED_ENGINE_PROPS_RULE_IDS, SHARED_ENGINE_RULE_IDS } from './aks-engine';

@@ -62,8 +62,13 @@ const SCENARIOS: Scenario[] = [
   { key: 'check10k', label: 'aks-hub check of a 10,000-resource plan', argv: (outdir: string) => fixture('check.js', bigPlan())(outdir) },
 ].filter((s) => !ONLY || ONLY.includes(s.key));
 
+// Every run writes below one fresh folder: a system temp folder that has held many entries makes
+// each file operation in it slower, which would show up as the library's CPU time.
+const SCRATCH = fs.mkdtempSync(path.join(os.tmpdir(), 'aks-hub-bench-'));
+process.on('exit', () => fs.rmSync(SCRATCH, { recursive: true, force: true }));
+
 function once(s: Scenario): Sample {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `aks-hub-bench-${s.key}-`));
+  const outdir = fs.mkdtempSync(path.join(SCRATCH, `${s.key}-`));
   try {
     const t0 = process.hrtime.bigint();
     const r = spawnSync(process.execPath, s.argv(outdir), { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });

@@ -71,8 +71,7 @@ describe('HubAksCluster', () => {
     expect(template.resources.map((r: any) => r.type)).toEqual(['Microsoft.Network/virtualNetworks', 'Microsoft.ContainerService/managedClusters']);
     expect(template.resources[0]).toMatchObject({ name: 'demo-aks-vnet', properties: { addressSpace: { addressPrefixes: ['10.240.0.0/16'] }, subnets: [{ name: 'aks-nodes', properties: { addressPrefix: '10.240.0.0/20' } }] } });
     // The subnet id comes from the deployment's outputs.
-    const subnetOutput = Object.entries(tf.output).find(([k]) => k.endsWith('_subnet_id'))![1] as any;
-    expect(subnetOutput.value).toMatch(/^\$\{azurestack_template_deployment\..*\.outputs\["subnetId"\]\}$/);
+    expect(tf.output.cluster.value.subnet_id).toMatch(/^\$\{azurestack_template_deployment\..*\.outputs\["subnetId"\]\}$/);
   });
 
   it('embeds the managed cluster at 2020-11-01 with a basic LB, one VMSS pool on the subnet and a service principal', () => {
@@ -96,15 +95,21 @@ describe('HubAksCluster', () => {
       cluster_client_secret: { type: 'string', sensitive: true, nullable: false, description: "Client secret of the service principal of AKS cluster 'demo-aks'." },
     });
     const [dep] = Object.values(tf.resource.azurestack_template_deployment) as any[];
-    expect(dep.parameters_body).toContain('"servicePrincipalClientSecret" = {"value" = var.cluster_client_secret}');
+    // Literal JSON around the secret, which goes in through jsonencode: a reference, escaped.
+    expect(dep.parameters_body).toContain('"servicePrincipalClientSecret":{"value":${jsonencode(var.cluster_client_secret)}}');
+    expect(JSON.parse(dep.parameters_body.replace('${jsonencode(var.cluster_client_secret)}', '"x"')).clusterName).toEqual({ value: 'demo-aks' });
     expect(cluster.clientSecretVariable).toBeDefined();
   });
 
-  it('exposes name, group, subnet and FQDN as properties and outputs', () => {
+  it('exposes name, group, subnet and FQDN as properties and as one output', () => {
     expect(cluster.clusterName).toBe('demo-aks');
-    expect(Object.keys(tf.output).sort()).toEqual(['cluster_cluster_id', 'cluster_cluster_name', 'cluster_fqdn', 'cluster_resource_group_name', 'cluster_subnet_id']);
-    expect(tf.output.cluster_fqdn.value).toMatch(/^\$\{azurestack_template_deployment\..*\.outputs\["controlPlaneFqdn"\]\}$/);
-    expect(tf.output.cluster_cluster_name.value).toBe('demo-aks');
+    expect(Object.keys(tf.output)).toEqual(['cluster']);
+    const { value } = tf.output.cluster;
+    expect(Object.keys(value).sort()).toEqual(['fqdn', 'id', 'name', 'resource_group_name', 'subnet_id']);
+    expect(value.fqdn).toMatch(/^\$\{azurestack_template_deployment\..*\.outputs\["controlPlaneFqdn"\]\}$/);
+    expect(value.id).toMatch(/^\$\{azurestack_template_deployment\..*\.outputs\["clusterResourceId"\]\}$/);
+    expect(value.name).toBe('demo-aks');
+    expect(value.resource_group_name).toMatch(/^\$\{azurestack_resource_group\..*\.name\}$/);
     expect(cluster.armTemplate.resources.map((r) => r.type)).toEqual(['Microsoft.Network/virtualNetworks', 'Microsoft.ContainerService/managedClusters']);
   });
 });
@@ -117,7 +122,7 @@ describe('HubAksCluster variants', () => {
     const tf = synthJson(stack);
     expect(tf.resource.azurestack_virtual_network).toBeUndefined();
     expect(tf.resource.azurestack_subnet).toBeUndefined();
-    expect(tf.output.c_subnet_id.value).toBe(id);
+    expect(tf.output.c.value.subnet_id).toBe(id);
   });
 
   it('warns that destroy leaves a cluster in an existing resource group', () => {

@@ -5,6 +5,8 @@ import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HubAksCluster, HubAksEngineCluster, HubStack, HubValidationError, validateCluster } from '../lib';
+import { parametersBody } from '../lib/constructs/cluster-support';
+import { readTerraformValue } from '../lib/import/terraform-expression';
 import { CLIENT_ID, HUB, minimalProps, newStack, runCli, thrown, tmpDir } from './helpers';
 
 const tmp = (name: string) => tmpDir(`hostile-${name}`);
@@ -357,5 +359,13 @@ describe('items 1-4 for HubAksEngineCluster: every string prop crossed with host
     expect(c.deployCommand).toContain("--resource-group 'team(1)'");
     expect(shellActive(c.deployCommand).filter((x) => !x.startsWith('$'))).toEqual([]);
     expect(shellActive(c.deployCommand.replace("'team(1)'", 'team(1)'))).toContain('(');
+  });
+});
+
+describe('a parameters body as a Terraform template string', () => {
+  it('escapes ${ and %{ in literal values, and reads back what it wrote', () => {
+    const body = parametersBody(['a', 'b', 'c'], { a: 'x${file("/etc/hostname")}', b: '%{ if true }y%{ endif }', c: 3 });
+    expect(body).toBe('{"a":{"value":"x$${file(\\"/etc/hostname\\")}"},"b":{"value":"%%{ if true }y%%{ endif }"},"c":{"value":3}}');
+    expect(readTerraformValue(body)).toEqual({ a: { value: 'x${file("/etc/hostname")}' }, b: { value: '%{ if true }y%{ endif }' }, c: { value: 3 } });
   });
 });

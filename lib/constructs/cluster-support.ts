@@ -1,4 +1,4 @@
-import { DefaultTokenResolver, StringConcat, TerraformStack, TerraformVariable, Token, Tokenization } from 'cdktf';
+import { DefaultTokenResolver, Fn, StringConcat, TerraformStack, TerraformVariable, Token, Tokenization } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { ClusterModel } from '../model/cluster-model';
 import { SENSITIVE_ATTRIBUTES } from '../profile/sensitive-attributes';
@@ -101,4 +101,22 @@ export function clusterStack(cluster: Construct, scope: Construct, props: unknow
     for (const s of suppressions) suppressHubRule(cluster, s.ruleId, s.reason);
   }
   return { stack, subject };
+}
+
+/** Literal text inside a Terraform template string: `${` and `%{` would start an expression. */
+const terraformLiteral = (text: string): string => text.replace(/\$\{/g, () => '$${').replace(/%\{/g, '%%{');
+
+/**
+ * A template deployment's parameters body: JSON whose literal values are written as text, and
+ * whose values known only at deploy time (secrets, variables) go in through `jsonencode`, which
+ * keeps them Terraform references and escapes whatever they hold. Cheaper for cdktf to resolve
+ * than one `jsonencode` of the whole object, which it walks value by value on every resolve.
+ */
+export function parametersBody(names: readonly string[], values: Readonly<Record<string, unknown>>): string {
+  const entries = names.map((name) => {
+    const v = values[name];
+    const value = Token.isUnresolved(v) ? Fn.jsonencode(v) : terraformLiteral(JSON.stringify(v));
+    return `${JSON.stringify(name)}:{"value":${value}}`;
+  });
+  return `{${entries.join(',')}}`;
 }

@@ -1,6 +1,6 @@
 import { ResourceGroup } from '@cdktf/provider-azurestack/lib/resource-group';
 import { TemplateDeployment } from '@cdktf/provider-azurestack/lib/template-deployment';
-import { Fn, Lazy, TerraformOutput, TerraformVariable, Token } from 'cdktf';
+import { Fn, TerraformOutput, TerraformVariable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ClusterModel } from '../model/cluster-model';
 import type { HubAksClusterProps } from '../model/props';
@@ -8,7 +8,7 @@ import { type ArmRendering, type ArmTemplate, KUBECONFIG_OUTPUTS, type Kubeconfi
 import { HubValidationError } from '../rules/finding';
 import { resolveProps } from '../rules/run';
 import { suppressedRuleIds } from '../rules/suppressions';
-import { claimNames, clusterStack, secretSourceFindings, terraformName } from './cluster-support';
+import { claimNames, clusterStack, parametersBody, secretSourceFindings, terraformName } from './cluster-support';
 import { addFindingValidation, annotate } from './findings';
 import { sameFramework } from './one-framework';
 import { addArtifact } from './stack-artifacts';
@@ -106,7 +106,7 @@ export class HubAksCluster extends Construct {
     // The cluster and everything it uses: the same template as azuredeploy.json, deployed into the
     // group. Terraform holds no network resource, so destroy never deletes a subnet that the nodes
     // still use; deleting the group removes what the template made (README, "How destroy works").
-    // Rendered when synthesized, so that kubeconfig() can still ask for its output.
+    // kubeconfig() renders it again with the credential output it asks for.
     let memo: { key: string; rendering: ArmRendering } | undefined;
     this.render = () => {
       const key = [...this.credentials].sort().join(',');
@@ -123,11 +123,8 @@ export class HubAksCluster extends Construct {
       name: `${model.name}-aks`,
       resourceGroupName: this.resourceGroupName,
       deploymentMode: 'Incremental',
-      templateBody: Lazy.stringValue({ produce: () => JSON.stringify(this.render().template) }),
-      // jsonencode keeps secrets as Terraform references and escapes whatever they hold.
-      parametersBody: Fn.jsonencode(
-        Object.fromEntries(Object.keys(rendering.template.parameters).map((name) => [name, { value: parameterValues[name] }])),
-      ),
+      templateBody: JSON.stringify(rendering.template),
+      parametersBody: parametersBody(Object.keys(rendering.template.parameters), parameterValues),
     });
     recordClusterDeployment(this.deployment, { where: this.node.path, count: model.nodePool.count });
     this.clusterName = model.name;
@@ -136,14 +133,17 @@ export class HubAksCluster extends Construct {
     const subnet = model.network.subnet;
     this.subnetId = subnet.kind === 'existing' ? subnet.subnetId : subnet.kind === 'new' ? this.deployment.outputs.lookup('subnetId') : undefined;
 
-    const output = (name: string, value: string, description: string): void => {
-      new TerraformOutput(this, name, { value, description }).overrideLogicalId(`${prefix}_${name}`);
-    };
-    output('cluster_name', this.clusterName, 'Name of the AKS cluster.');
-    output('resource_group_name', this.resourceGroupName, 'Resource group of the AKS cluster.');
-    if (this.subnetId !== undefined) output('subnet_id', this.subnetId, 'Resource id of the node subnet.');
-    output('fqdn', this.fqdn, 'FQDN of the Kubernetes API server.');
-    output('cluster_id', this.clusterId, 'Resource id of the AKS cluster.');
+    // One output per cluster: `terraform output -json <id>` gives every field.
+    new TerraformOutput(this, 'output', {
+      value: {
+        name: this.clusterName,
+        resource_group_name: this.resourceGroupName,
+        fqdn: this.fqdn,
+        id: this.clusterId,
+        ...(this.subnetId !== undefined && { subnet_id: this.subnetId }),
+      },
+      description: 'The AKS cluster: name, resource group, API server FQDN, resource id, node subnet id.',
+    }).overrideLogicalId(prefix);
 
     // The same template for `az deployment group create`, beside cdk.tf.json.
     const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
@@ -166,7 +166,10 @@ export class HubAksCluster extends Construct {
    *   certificates
    */
   public kubeconfig(credential: KubeconfigCredential = 'user'): HubKubeconfig {
-    this.credentials.add(credential);
+    if (!this.credentials.has(credential)) {
+      this.credentials.add(credential);
+      this.deployment.templateBody = JSON.stringify(this.render().template);
+    }
     const encoded = this.deployment.outputs.lookup(KUBECONFIG_OUTPUTS[credential]);
     const yaml = Fn.yamldecode(Fn.base64decode(encoded));
     const at = (...path: (string | number)[]): string => Token.asString(Fn.lookupNested(yaml, path));

@@ -128,6 +128,6 @@ export class HubAksEngineCluster extends Construct {
       });
     }
 
-    new TerraformOutput(this, 'resource_group_name', { value: this.resourceGroupName, description: 'Resource group of the AKS engine cluster.' }).overrideLogicalId(`${prefix}_resource_group_name`);
+    new TerraformOutput(this, 'output', { value: { name: model.name, resource_group_name: this.resourceGroupName }, description: 'The AKS engine cluster: name and resource group.' }).overrideLogicalId(prefix);
   }
 }

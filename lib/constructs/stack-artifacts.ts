@@ -62,11 +62,13 @@ export function writeArtifactsOnSynth(stack: TerraformStack): void {
       // A stack with errors writes no templates: nothing half-valid is left in cdktf.out/.
       if (stackManifest.annotations.some((a) => a.level === AnnotationMetadataEntryType.ERROR)) return;
       const dir = path.join(session.outdir, stackManifest.workingDirectory);
+      const made = new Set<string>();
       for (const [relativePath, content] of Object.entries(renderArtifacts(stack))) {
         const file = path.resolve(dir, relativePath);
         // Ids are checked (HUB121); this keeps any other path from leaving the stack's folder.
         if (!file.startsWith(path.resolve(dir) + path.sep)) throw new Error(`Refusing to write ${relativePath} outside ${dir}.`);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
+        const folder = path.dirname(file);
+        if (!made.has(folder)) fs.mkdirSync(folder, { recursive: true }), made.add(folder);
         fs.writeFileSync(file, content);
       }
     },

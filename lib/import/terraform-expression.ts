@@ -40,7 +40,7 @@ function isEscaped(text: string, i: number): boolean {
 
 /**
  * Reads the literal part of a Terraform expression: `${jsonencode({ "k" = { "value" = "v" } })}`
- * as cdktf writes `Fn.jsonencode`, or plain JSON. Strings, numbers, booleans, objects and tuples
+ * as cdktf writes `Fn.jsonencode`, plain JSON, or JSON with interpolations in it. Strings, numbers, booleans, objects and tuples
  * are read; a reference or function call (`var.secret`) is UNKNOWN, its value never seen.
  */
 export function readTerraformValue(text: string): unknown {
@@ -52,7 +52,7 @@ export function readTerraformValue(text: string): unknown {
     }
   }
   const m = /^\$\{\s*jsonencode\(([\s\S]*)\)\s*\}$/.exec(text.trim());
-  if (!m) return UNKNOWN;
+  if (!m) return jsonTemplateValue(text);
   try {
     const parser = new LiteralParser(m[1]!);
     const value = parser.value();
@@ -60,6 +60,32 @@ export function readTerraformValue(text: string): unknown {
   } catch {
     return UNKNOWN;
   }
+}
+
+/**
+ * JSON written as a Terraform template string, with values interpolated into it
+ * (`{"a":{"value":${jsonencode(var.secret)}}}`, as the library writes a parameters body): the
+ * literal parts are read, each interpolation is UNKNOWN.
+ */
+function jsonTemplateValue(text: string): unknown {
+  let parsed: unknown;
+  try {
+    // $${ and %%{ are a template's escapes for the literal text ${ and %{.
+    parsed = JSON.parse(withInterpolationsUnknown(text).replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{'));
+  } catch {
+    return UNKNOWN;
+  }
+  const unknownMarks = (v: unknown): unknown =>
+    typeof v === 'string'
+      ? v.includes(DEPLOY_TIME_TEXT)
+        ? UNKNOWN
+        : v
+      : Array.isArray(v)
+        ? v.map(unknownMarks)
+        : v !== null && typeof v === 'object'
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unknownMarks(x)]))
+          : v;
+  return unknownMarks(parsed);
 }
 
 class LiteralParser {

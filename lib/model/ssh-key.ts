@@ -32,11 +32,25 @@ function bitLength(n: Buffer): number {
   return (n.length - i - 1) * 8 + (32 - Math.clz32(n[i]!));
 }
 
+// Many clusters of one app share a key; parsing decodes and reads its whole blob.
+const parsedKeys = new Map<string, Readonly<SshPublicKey> | SshKeyError>();
+
 /**
  * Parses `ssh-rsa AAAA... [comment]`. The blob's own type must match the line's, and for RSA the
  * modulus size is read from the blob.
  */
-export function parseSshPublicKey(line: string): SshPublicKey | SshKeyError {
+export function parseSshPublicKey(line: string): Readonly<SshPublicKey> | SshKeyError {
+  let parsed = parsedKeys.get(line);
+  if (parsed === undefined) {
+    if (parsedKeys.size > 1_000) parsedKeys.clear();
+    const fresh = parseUncached(line);
+    parsed = typeof fresh === 'string' ? fresh : Object.freeze(fresh);
+    parsedKeys.set(line, parsed);
+  }
+  return parsed;
+}
+
+function parseUncached(line: string): SshPublicKey | SshKeyError {
   const m = /^(ssh-[a-z0-9-]+|ecdsa-[a-z0-9-]+|sk-[a-z0-9@.-]+) ([A-Za-z0-9+/]+={0,2})(?: .*)?$/.exec(line.trim());
   if (!m) return 'not-a-key-line';
   const [, type, data] = m as unknown as [string, string, string];

@@ -36,18 +36,28 @@ function checksFor(rule: HubRule, type: string): ResourceCheck[] {
     .map(([, check]) => check);
 }
 
-const typeRules = new Map<string, boolean>();
+/** The rules with checks for each Terraform type, worked out once per type: every element asks. */
+const typeChecks = new Map<string, readonly (readonly [HubRule, readonly ResourceCheck[]])[]>();
+function rulesFor(type: string): readonly (readonly [HubRule, readonly ResourceCheck[]])[] {
+  let found = typeChecks.get(type);
+  if (!found) {
+    found = CHECKED_RULES.map((rule) => [rule, checksFor(rule, type)] as const).filter(([, checks]) => checks.length > 0);
+    typeChecks.set(type, found);
+  }
+  return found;
+}
 
 /** Whether any rule looks at this Terraform type by itself. */
 export function hasTypeRules(type: string): boolean {
-  if (!typeRules.has(type)) typeRules.set(type, CHECKED_RULES.some((rule) => checksFor(rule, type).length > 0));
-  return typeRules.get(type)!;
+  return rulesFor(type).length > 0;
 }
 
 /** The rules that look at a Terraform resource, data source or provider by its type. */
 export function elementFindings(element: TerraformElement, suppressed: ReadonlySet<string> = new Set(), file?: string): Finding[] {
   const location: FindingLocation = { ...(file && { file }), address: element.address, ...(element.constructPath && { constructPath: element.constructPath }) };
-  return active(suppressed).flatMap((rule) => checksFor(rule, element.type).flatMap((check) => check(element.attributes).map((hit) => findingOf(rule, hit, undefined, location))));
+  return rulesFor(element.type)
+    .filter(([rule]) => !(rule.suppressible && suppressed.has(rule.id)))
+    .flatMap(([rule, checks]) => checks.flatMap((check) => check(element.attributes).map((hit) => findingOf(rule, hit, undefined, location))));
 }
 
 /** The rules that look at an ARM resource by its type (a child `agentPools`, …). */

@@ -72,6 +72,11 @@ function evaluate(tf: Record<string, any>): Map<string, Resource> {
         if (typeof raw === 'string' && raw.startsWith('${jsonencode(')) {
           const text = raw.replace(/\bvar\.[\w-]+|\b[a-z]+_[\w]+\.[\w-]+\.[\w]+/g, (ref) => literal(ref, taint));
           value = normalizeJson(readTerraformValue(text));
+        } else if (typeof raw === 'string' && raw.startsWith('{') && raw.includes('${jsonencode(')) {
+          // JSON as a template string: each ${jsonencode(ref)} becomes the value's JSON text, and
+          // the escapes $${ and %%{ the literal text.
+          const text = raw.replace(/\$\{jsonencode\(([^()]+)\)\}/g, (_, ref: string) => literal(ref, taint)).replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+          value = normalizeJson(JSON.parse(text));
         } else if (typeof raw === 'string' && /^\$\{[^}]+\}$/.test(raw)) {
           value = JSON.parse(literal(raw.slice(2, -1), taint));
         } else if (key === 'template_body' && typeof raw === 'string') {

@@ -127,7 +127,7 @@ const budgets = [
 const fixed = (x: number, digits: number) => x.toFixed(digits);
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model?.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const table = [
-  `Measured with \`npm run bench\` (${RUNS} interleaved runs, medians) on ${machine}. The ratios are the portable figures; milliseconds depend on the machine.`,
+  `Measured with \`npm run bench\` (${RUNS} interleaved runs, medians) on ${machine}, writing below ${path.dirname(SCRATCH)}. The ratios are the portable figures; milliseconds depend on the machine.`,
   '',
   '| scenario | CPU ms | spread | wall ms | spread | peak MiB | × floor (CPU) |',
   '|---|---:|---:|---:|---:|---:|---:|',

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { type InputDocument, classify } from '../import/documents';
 import { parseJsonKeepingDuplicates } from '../import/json-with-duplicates';
+import { textOrder } from '../rules/order';
 
 /** Input that cannot be checked: the CLI prints the reason on one line and exits 2. */
 export class InputError extends Error {}
@@ -74,9 +75,6 @@ function parse(file: string, text: string): InputDocument | string {
 
 const HCL_HINT = 'HCL is not read: check `terraform show -json <planfile>` output, or Terraform JSON (.tf.json)';
 
-/** Code point order: the same on every machine and locale. */
-const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /** The files below a folder worth reading, following links to folders once each; the rest as notes. */
 function filesBelow(root: string, notes: string[]): string[] {
   const out: string[] = [];
@@ -94,7 +92,7 @@ function filesBelow(root: string, notes: string[]): string[] {
     seen.add(real);
     let names: string[];
     try {
-      names = fs.readdirSync(dir).sort(byCodePoint);
+      names = fs.readdirSync(dir).sort(textOrder);
     } catch (e) {
       notes.push(`${dir}: skipped, cannot list it (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
       continue;

@@ -43,6 +43,8 @@ function unsafeSecretSource(expression: unknown, variables: ReadonlyMap<string, 
  * sensitive attribute of a resource or data source (profile/sensitive-attributes.ts).
  */
 export function secretSourceFindings(scope: Construct, secrets: Record<string, string | undefined>): Finding[] {
+  // The construct's own variables need no check; only secrets given as props do.
+  if (Object.values(secrets).every((s) => s === undefined)) return [];
   const stack = TerraformStack.of(scope);
   const variables = new Map(
     stack.node

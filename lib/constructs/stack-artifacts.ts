@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AnnotationMetadataEntryType, type TerraformStack } from 'cdktf';
 import type { IStackSynthesizer, ISynthesisSession } from 'cdktf';
+import { textOrder } from '../rules/order';
 
 /** A file written beside a stack's `cdk.tf.json` at synth time. */
 export interface StackArtifact {
@@ -24,7 +25,7 @@ export function addArtifact(stack: TerraformStack, artifact: StackArtifact): voi
 
 /** The files a stack writes beside `cdk.tf.json`, rendered, by path below the stack directory. */
 export function renderArtifacts(stack: TerraformStack): Record<string, string> {
-  const list = [...(artifacts.get(stack) ?? [])].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+  const list = [...(artifacts.get(stack) ?? [])].sort((a, b) => textOrder(a.relativePath, b.relativePath));
   return Object.fromEntries(list.map((a) => [a.relativePath, a.render()]));
 }
 
@@ -55,9 +56,12 @@ export function writeArtifactsOnSynth(stack: TerraformStack): void {
   stack.synthesizer = {
     synthesize: (session: ISynthesisSession) => {
       const stackManifest = session.manifest.forStack(stack);
-      fs.rmSync(path.join(session.outdir, stackManifest.synthesizedStackPath), { force: true });
-      fs.rmSync(path.join(session.outdir, stackManifest.workingDirectory, 'arm'), { recursive: true, force: true });
-      removeApiModels(path.join(session.outdir, stackManifest.workingDirectory, 'aks-engine'));
+      // Only a folder an earlier synth wrote has anything to clear.
+      if (fs.existsSync(path.join(session.outdir, stackManifest.workingDirectory))) {
+        fs.rmSync(path.join(session.outdir, stackManifest.synthesizedStackPath), { force: true });
+        fs.rmSync(path.join(session.outdir, stackManifest.workingDirectory, 'arm'), { recursive: true, force: true });
+        removeApiModels(path.join(session.outdir, stackManifest.workingDirectory, 'aks-engine'));
+      }
       inner.synthesize(session);
       // A stack with errors writes no templates: nothing half-valid is left in cdktf.out/.
       if (stackManifest.annotations.some((a) => a.level === AnnotationMetadataEntryType.ERROR)) return;

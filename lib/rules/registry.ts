@@ -1,6 +1,7 @@
 import { RULE_CHECKS, SHARED_ENGINE_RULE_IDS } from './catalog';
 import type { HubRule, RuleInfo } from './rule';
 import { RULE_TEXTS, ruleTexts } from './rule-texts';
+import { textOrder } from './order';
 
 const checksById = new Map(RULE_CHECKS.map((c) => [c.id, c]));
 if (checksById.size !== RULE_CHECKS.length) throw new Error('Two check sets for one rule id.');
@@ -8,7 +9,7 @@ for (const id of checksById.keys()) ruleTexts(id);
 
 /** Every rule the library defines: its texts and examples (catalog/texts.json) with its checks, in id order. */
 export const RULE_DEFINITIONS: readonly HubRule[] = Object.freeze(
-  [...RULE_TEXTS.values()].map((texts): HubRule => ({ ...checksById.get(texts.id), ...texts })).sort((a, b) => a.id.localeCompare(b.id)),
+  [...RULE_TEXTS.values()].map((texts): HubRule => ({ ...checksById.get(texts.id), ...texts })).sort((a, b) => textOrder(a.id, b.id)),
 );
 
 /** The rules that check something themselves, in id order. */

@@ -13,6 +13,7 @@ import { INPUT_RULES } from './input-rules';
 import { SHARED_ENGINE_PROPS_RULE_IDS, SHARED_ENGINE_RULE_IDS } from './catalog';
 import { CHECKED_RULES, ruleDefinition } from './registry';
 import type { ClusterChange, HubRule, ResourceCheck, RuleHit } from './rule';
+import { textOrder } from './order';
 
 /** Props objects that hold a secret field. */
 const SECRET_HOLDERS = new Set(['servicePrincipal', 'windowsProfile']);
@@ -155,7 +156,7 @@ export function engineFindings(input: EngineInput, stamp: StampProfile, suppress
   const common = rules
     .filter((rule) => SHARED_ENGINE_RULE_IDS.includes(rule.id))
     .flatMap((rule) => (rule.check?.(shared.model, sharedCtx) ?? []).map((hit) => findingOf(rule, hit, sharedCtx.name, input.location)));
-  return [...own, ...common].sort((a, b) => a.ruleId.localeCompare(b.ruleId));
+  return [...own, ...common].sort((a, b) => textOrder(a.ruleId, b.ruleId));
 }
 
 /** Result of checking `HubAksEngineClusterProps`. */

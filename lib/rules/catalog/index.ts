@@ -11,6 +11,7 @@ import { NAME_RULES } from './names';
 import { NETWORK_RULES } from './network';
 import { NODE_POOL_RULES } from './node-pools';
 import { PLATFORM_RULES } from './platform';
+import { textOrder } from '../order';
 
 /** The checks of every rule that has some, by rule; the rules' texts are in texts.json. */
 export const RULE_CHECKS: readonly RuleChecks[] = Object.freeze(
@@ -28,7 +29,7 @@ export const RULE_CHECKS: readonly RuleChecks[] = Object.freeze(
     ...CHANGE_RULES,
     ...DRIFT_RULES,
     ...ENGINE_RULES,
-  ].sort((a, b) => a.id.localeCompare(b.id)),
+  ].sort((a, b) => textOrder(a.id, b.id)),
 );
 
 export { ADDON_RULES } from './add-ons';

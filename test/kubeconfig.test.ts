@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { App, Testing } from 'cdktf';
 import { describe, expect, it } from 'vitest';
 import { HubAksCluster, HubStack } from '../lib';
 import { hubHelmProvider, hubKubernetesProvider } from '../lib/kubernetes';
-import { HUB, minimalProps, newStack, synthJson, tmpDir } from './helpers';
+import { HUB, minimalProps, newStack, runCli, synthJson, tmpDir } from './helpers';
 
 const outputsOf = (cluster: HubAksCluster) => Object.keys(cluster.armTemplate.outputs).sort();
 const templateBody = (tf: any) => JSON.parse(Object.values<any>(tf.resource.azurestack_template_deployment)[0].template_body);
@@ -50,5 +51,29 @@ describe('a cluster kubeconfig', () => {
       expect(p.cluster_ca_certificate).toContain('certificate-authority-data');
     }
     expect(kubeconfig.value).toBeTruthy();
+  });
+});
+
+describe('aks-hub check on in-cluster resources in Terraform JSON', () => {
+  it('finds the storage classes and Service annotations Hub lacks, by resource type', () => {
+    const dir = tmpDir('in-cluster');
+    const file = path.join(dir, 'workloads.tf.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        resource: {
+          kubernetes_storage_class_v1: { zrs: { metadata: { name: 'zrs' }, storage_provisioner: 'disk.csi.azure.com', parameters: { skuname: 'StandardSSD_ZRS' } } },
+          kubernetes_service_v1: { web: { metadata: { name: 'web', annotations: { 'service.beta.kubernetes.io/azure-pip-prefix-id': 'x' } }, spec: { type: 'LoadBalancer' } } },
+          kubernetes_storage_class: { ok: { metadata: { name: 'ok' }, storage_provisioner: 'kubernetes.io/azure-disk', parameters: { storageaccounttype: 'Standard_LRS', kind: 'Managed' } } },
+        },
+      }),
+    );
+    const r = runCli('check', file, '--format', 'json');
+    expect(r.code).toBe(1);
+    const found = JSON.parse(r.out).findings.map((f: { ruleId: string; location: { address: string } }) => [f.ruleId, f.location.address]);
+    expect(found).toEqual([
+      ['HUB022', 'kubernetes_storage_class_v1.zrs'],
+      ['HUB023', 'kubernetes_service_v1.web'],
+    ]);
   });
 });

@@ -108,6 +108,17 @@ describe('hostile content', () => {
     expect(findings.find((f: { ruleId: string }) => f.ruleId === 'HUB001').path).toMatch(/^(resources\.0\.properties\.template\.){2000}resources\.0\.properties\.networkProfile\.loadBalancerSku$/);
   });
 
+  it('reports a value nested 20,000 deep where a rule looks, in an ARM template and an API model', () => {
+    const deep = `${'['.repeat(20_000)}0${']'.repeat(20_000)}`;
+    const dir = tmp('deep-value');
+    const arm = `{"$schema":"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#","contentVersion":"1.0.0.0","resources":[{"type":"Microsoft.ContainerService/managedClusters","apiVersion":"2020-11-01","name":"c","properties":{"aadProfile":${deep},"dnsPrefix":"c","kubernetesVersion":"1.20.7","agentPoolProfiles":[{"name":"p","count":1,"vmSize":"Standard_DS2_v2"}],"servicePrincipalProfile":{"clientId":"11111111-2222-3333-4444-555555555555"},"networkProfile":{"networkPlugin":"azure","loadBalancerSku":"basic"}}}]}`;
+    const model = `{"apiVersion":"vlabs","location":"local","properties":{"orchestratorProfile":{"kubernetesConfig":{"kubeletConfig":${deep},"useInstanceMetadata":true}},"masterProfile":{"count":3,"dnsPrefix":"deep","vmSize":"Standard_DS2_v2"},"agentPoolProfiles":[{"name":"p","count":1,"vmSize":"Standard_D2_v2","availabilityProfile":"AvailabilitySet","availabilityZones":${deep}}],"linuxProfile":{"adminUsername":"azureuser","ssh":{"publicKeys":[{"keyData":""}]}},"customCloudProfile":{"portalURL":"https://portal.local.azurestack.external/"}}}`;
+    const r = cli('check', '--format', 'json', file(dir, 'azuredeploy.json', arm), file(dir, 'apimodel.json', model));
+    expect(r.code, r.err).toBe(1);
+    const ids = JSON.parse(r.out).findings.map((f: { ruleId: string }) => f.ruleId).sort();
+    expect(ids).toEqual(['HUB007', 'HUB010', 'HUB505']);
+  });
+
   it('reads every HCL JSON shape: a list under a type, a top-level list, a repeated resource key', () => {
     const dir = tmp('shapes');
     const shapes = {

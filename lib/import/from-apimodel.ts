@@ -36,13 +36,27 @@ function unknownTags(value: unknown, at: string, schemaPath: string, out: string
   }
 }
 
-/** The value of an API model key, read case-insensitively as aks-engine reads it. */
-function caseless(root: unknown): unknown {
-  if (Array.isArray(root)) return root.map(caseless);
-  if (!isObject(root)) return root;
-  return Object.fromEntries(Object.entries(root).map(([k, v]) => [CANONICAL.get(k.toLowerCase()) ?? k, caseless(v)]));
+/**
+ * The model with the keys of its objects spelt as the vlabs tags, as aks-engine reads them
+ * (case-insensitively). Only the objects of the vlabs types are walked, so the depth is theirs;
+ * maps, unknown keys and everything below them are kept as they are.
+ */
+function caseless(value: unknown, schemaPath = ''): unknown {
+  const tags = API_MODEL_TAGS[schemaPath];
+  if (!tags) return value;
+  const object = (o: unknown): unknown =>
+    isObject(o)
+      ? Object.fromEntries(
+          Object.entries(o).map(([k, v]) => {
+            const tag = tags.find((t) => t.toLowerCase() === k.toLowerCase());
+            if (!tag) return [k, v];
+            const next = schemaPath ? `${schemaPath}.${tag}` : tag;
+            return [tag, caseless(v, Array.isArray(v) ? `${next}[]` : next)];
+          }),
+        )
+      : o;
+  return Array.isArray(value) ? value.map(object) : object(value);
 }
-const CANONICAL = new Map(Object.values(API_MODEL_TAGS).flat().map((t) => [t.toLowerCase(), t]));
 
 /**
  * Reads an aks-engine API model into the engine model. Keys match case-insensitively, as in

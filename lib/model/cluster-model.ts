@@ -124,10 +124,14 @@ export function deployTimeNumber(expression: string): number {
   return Lazy.numberValue({ produce: () => expression as unknown as number });
 }
 
+/** Freezes a value and everything in it; without recursion, since a model holds input values of any depth. */
 export function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
+  const pending: unknown[] = [value];
+  for (let v = pending.pop(); pending.length > 0 || v !== undefined; v = pending.pop()) {
+    if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+      Object.freeze(v);
+      pending.push(...Object.values(v));
+    }
   }
   return value;
 }

@@ -34,10 +34,15 @@ export const ENGINE_RULES: readonly RuleChecks[] = [
       if (!isConcrete(v)) return [];
       const found: RuleHit[] = [];
       const allowed = AKS_ENGINE.kubernetesVersions.join(', ');
+      const release = m.orchestratorRelease;
+      if (v === '') {
+        // No version: aks-engine takes the release's latest patch, or its default release.
+        const known = !text(release) || release === '' || AKS_ENGINE.kubernetesVersions.some((k) => k.startsWith(`${release}.`));
+        return known ? [] : [hit(ctx.name('orchestratorRelease'), release, `a release of ${allowed}`, `aks-engine-azurestack ${AKS_ENGINE.release} creates no version of this release on Azure Stack.`)];
+      }
       if (!AKS_ENGINE.kubernetesVersions.includes(v)) {
         found.push(hit(ctx.name('kubernetesVersion'), m.kubernetesVersion, allowed, `aks-engine-azurestack ${AKS_ENGINE.release} does not create this version on Azure Stack${hasWindows(m) ? ' with Windows pools' : ''}.`));
       }
-      const release = m.orchestratorRelease;
       if (text(release) && release !== '' && !v.startsWith(`${release}.`)) {
         found.push(hit(ctx.name('orchestratorRelease'), release, `the release of ${m.kubernetesVersion}, or not set`, 'The release and the version disagree.'));
       }

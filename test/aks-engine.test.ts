@@ -8,7 +8,6 @@ import { SHARED_ENGINE_PROPS_RULE_IDS, SHARED_ENGINE_RULE_IDS } from '../lib/rul
 import { checkDocuments } from '../lib/rules/check-documents';
 import { hubFindings } from '../lib/testing';
 import { CLIENT_ID, HUB, SSH_KEY, STAMP, hubSampleApiModel, minimalEngineProps, runCli, thrown, tmpDir } from './helpers';
-import { merge } from './support/rule-harness';
 
 const ADFS = { ...HUB, identitySystem: 'adfs' as const };
 const SUBSCRIPTION = '99999999-8888-7777-6666-555555555555';
@@ -214,18 +213,6 @@ describe('AKS engine rules', () => {
     expect(e.ruleIds).toEqual(['HUB001', 'HUB500', 'HUB501', 'HUB503', 'HUB504', 'HUB505']);
     for (const v of e.violations) expect(v.fix.length).toBeGreaterThan(10);
     expect(e.violations.find((v) => v.ruleId === 'HUB500')).toMatchObject({ path: 'kubernetesVersion', value: '"1.20.7"', allowed: '1.33.10, 1.34.4, 1.35.0' });
-  });
-
-  it('find the same mistakes in the example API model aks-hub check reads', () => {
-    const { apiModel } = synth();
-    const check = (patch: unknown) => checkDocuments([{ file: 'apimodel.json', kind: 'aks-engine', json: merge(apiModel, patch) as never }], STAMP).map((f) => f.ruleId);
-    expect(check({})).toEqual([]);
-    expect(check({ properties: { masterProfile: { count: 2 } } })).toEqual(['HUB501']);
-    expect(check({ properties: { agentPoolProfiles: [{ availabilityProfile: 'VirtualMachineScaleSets' }] } })).toEqual(['HUB504']);
-    expect(check({ properties: { masterProfile: { distro: 'aks-ubuntu-18.04' } } })).toEqual(['HUB503']);
-    expect(check({ properties: { orchestratorProfile: { orchestratorRelease: '1.20', orchestratorVersion: '1.20.7' } } })).toEqual(['HUB500']);
-    expect(check({ properties: { orchestratorProfile: { kubernetesConfig: { useInstanceMetadata: true } } } })).toEqual(['HUB505']);
-    expect(check({ properties: { orchestratorProfile: { kubernetesConfig: { loadBalancerSku: 'Standard' } } } })).toEqual(['HUB001']);
   });
 
   it('share validation with HubAksCluster on the props both have', () => {

@@ -180,6 +180,27 @@ describe('scenario specifics', () => {
     expect(body.resources[0].properties.windowsProfile.adminUsername).toBe('azureuser');
   });
 
+  it('aks-engine writes an API model for an AD FS stamp that passes the checks, and each mistake a user makes fails them', () => {
+    const files = results.get('aks-engine')![0];
+    const model = JSON.parse(files[path.join('stacks', 'aks-engine', 'aks-engine', 'cluster', 'apimodel.json')]!);
+    expect(model.properties.masterProfile).toMatchObject({ count: 3, availabilityProfile: 'AvailabilitySet', distro: 'aks-ubuntu-22.04' });
+    expect(model.properties.agentPoolProfiles).toHaveLength(1);
+    expect(model.properties.customCloudProfile.identitySystem).toBe('adfs');
+    expect(files[path.join('stacks', 'aks-engine', 'aks-engine', 'cluster', 'README.md')]).toContain('--identity-system adfs');
+    const check = (patch: (m: any) => void) => {
+      const mutated = structuredClone(model);
+      patch(mutated);
+      return checkDocuments([{ file: 'apimodel.json', kind: 'aks-engine', json: mutated }], stampProfile('local')).map((f) => f.ruleId);
+    };
+    expect(check(() => {})).toEqual([]);
+    expect(check((m) => (m.properties.masterProfile.count = 2))).toEqual(['HUB501']);
+    expect(check((m) => (m.properties.agentPoolProfiles[0].availabilityProfile = 'VirtualMachineScaleSets'))).toEqual(['HUB504']);
+    expect(check((m) => (m.properties.agentPoolProfiles[0].distro = 'aks-ubuntu-18.04'))).toEqual(['HUB503']);
+    expect(check((m) => Object.assign(m.properties.orchestratorProfile, { orchestratorRelease: '1.20', orchestratorVersion: '1.20.7' }))).toEqual(['HUB500']);
+    expect(check((m) => (m.properties.orchestratorProfile.kubernetesConfig.useInstanceMetadata = true))).toEqual(['HUB505']);
+    expect(check((m) => (m.properties.orchestratorProfile.kubernetesConfig.loadBalancerSku = 'Standard'))).toEqual(['HUB001']);
+  });
+
   it('adfs-stamp uses the adfs tenant', () => {
     expect(tf('adfs-stamp').provider.azurestack[0]).toMatchObject({ tenant_id: 'adfs', metadata_host: 'management.region1.contoso.local' });
   });

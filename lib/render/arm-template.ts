@@ -80,7 +80,6 @@ export function renderArmTemplate(model: ClusterModel, options: { readonly kubec
   if (!sp) throw new Error(`Cluster '${model.name}' has no service principal (HUB003); check it before rendering.`);
   const subnet = model.network.subnet;
   const roleAssignment = subnet.kind === 'existing' && sp.objectId !== undefined;
-  const isWindows = model.nodePool.osType === 'Windows';
 
   const parameters: Record<string, ArmParameter> = {};
   const values: Record<string, string | number> = {};

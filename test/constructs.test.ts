@@ -230,3 +230,15 @@ describe('a failed synth', () => {
     expect(Object.keys(readTree(outdir)).filter((f) => f.startsWith('stacks/aks-hub/'))).toEqual([]);
   });
 });
+
+describe('the output of a cluster', () => {
+  it('follows the deployment under a logical id set after construction', () => {
+    const { stack } = newStack();
+    const c = new HubAksCluster(stack, 'c', minimalProps());
+    c.deployment.overrideLogicalId('aks');
+    const tf = synthJson(stack);
+    expect(Object.keys(tf.resource.azurestack_template_deployment)).toEqual(['aks']);
+    expect(tf.output.c.value).toMatchObject({ fqdn: '${azurestack_template_deployment.aks.outputs["controlPlaneFqdn"]}', id: '${azurestack_template_deployment.aks.outputs["clusterResourceId"]}' });
+    expect(c.fqdn).toMatch(/^\$\{TfToken\[/);
+  });
+});

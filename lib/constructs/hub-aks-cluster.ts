@@ -1,6 +1,6 @@
 import { ResourceGroup } from '@cdktf/provider-azurestack/lib/resource-group';
 import { TemplateDeployment } from '@cdktf/provider-azurestack/lib/template-deployment';
-import { Fn, TerraformOutput, TerraformVariable, Token } from 'cdktf';
+import { Fn, Lazy, TerraformOutput, TerraformVariable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ClusterModel } from '../model/cluster-model';
 import type { HubAksClusterProps } from '../model/props';
@@ -42,16 +42,6 @@ export class HubAksCluster extends Construct {
   public readonly clusterName: string;
   /** Name of the cluster's resource group. */
   public readonly resourceGroupName: string;
-  /**
-   * Resource id of the node subnet: the one given, or a token for the template deployment's
-   * output when the template creates it; `undefined` with the default VNET, whose subnet the
-   * resource provider makes in the node resource group.
-   */
-  public readonly subnetId: string | undefined;
-  /** FQDN of the API server, from the template deployment's outputs. */
-  public readonly fqdn: string;
-  /** Resource id of the managed cluster, from the template deployment's outputs. */
-  public readonly clusterId: string;
   /** The sensitive variable holding the client secret, when the construct created it. */
   public readonly clientSecretVariable?: TerraformVariable;
   /** The sensitive variable holding the Windows admin password, when the construct created it. */
@@ -128,20 +118,23 @@ export class HubAksCluster extends Construct {
     });
     recordClusterDeployment(this.deployment, { where: this.node.path, count: model.nodePool.count });
     this.clusterName = model.name;
-    this.fqdn = this.deployment.outputs.lookup('controlPlaneFqdn');
-    this.clusterId = this.deployment.outputs.lookup('clusterResourceId');
-    const subnet = model.network.subnet;
-    this.subnetId = subnet.kind === 'existing' ? subnet.subnetId : subnet.kind === 'new' ? this.deployment.outputs.lookup('subnetId') : undefined;
 
-    // One output per cluster: `terraform output -json <id>` gives every field.
+    // One output per cluster: `terraform output -json <id>` gives every field. Its references to
+    // the deployment are written at synth, under the deployment's final logical id: a cdktf token
+    // for each would record a stack trace per cluster, and they never leave this stack.
+    const subnet = model.network.subnet;
+    const deploymentOutput = (name: string) => `\${${this.deployment.terraformResourceType}.${this.deployment.friendlyUniqueId}.outputs["${name}"]}`;
     new TerraformOutput(this, 'output', {
-      value: {
-        name: this.clusterName,
-        resource_group_name: this.resourceGroupName,
-        fqdn: this.fqdn,
-        id: this.clusterId,
-        ...(this.subnetId !== undefined && { subnet_id: this.subnetId }),
-      },
+      value: Lazy.anyValue({
+        produce: () => ({
+          name: this.clusterName,
+          resource_group_name: this.resourceGroupName,
+          fqdn: deploymentOutput('controlPlaneFqdn'),
+          id: deploymentOutput('clusterResourceId'),
+          ...(subnet.kind === 'existing' && { subnet_id: subnet.subnetId }),
+          ...(subnet.kind === 'new' && { subnet_id: deploymentOutput('subnetId') }),
+        }),
+      }),
       description: 'The AKS cluster: name, resource group, API server FQDN, resource id, node subnet id.',
     }).overrideLogicalId(prefix);
 
@@ -149,6 +142,26 @@ export class HubAksCluster extends Construct {
     const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
     addArtifact(stack, { relativePath: `arm/${relativePath}/azuredeploy.json`, render: () => json(this.render().template) });
     addArtifact(stack, { relativePath: `arm/${relativePath}/azuredeploy.parameters.json`, render: () => json(renderArmParameters(this.render())) });
+  }
+
+  /**
+   * Resource id of the node subnet: the one given, or a token for the template deployment's
+   * output when the template creates it; `undefined` with the default VNET, whose subnet the
+   * resource provider makes in the node resource group.
+   */
+  public get subnetId(): string | undefined {
+    const subnet = this.model.network.subnet;
+    return subnet.kind === 'existing' ? subnet.subnetId : subnet.kind === 'new' ? this.deployment.outputs.lookup('subnetId') : undefined;
+  }
+
+  /** FQDN of the API server, from the template deployment's outputs. */
+  public get fqdn(): string {
+    return this.deployment.outputs.lookup('controlPlaneFqdn');
+  }
+
+  /** Resource id of the managed cluster, from the template deployment's outputs. */
+  public get clusterId(): string {
+    return this.deployment.outputs.lookup('clusterResourceId');
   }
 
   /** The complete ARM template, as written to `azuredeploy.json`. */

@@ -168,15 +168,14 @@ export function importApiModel(json: Record<string, unknown>, location?: Finding
     })()),
     ...optional('windowsSdnPluginUrl', str('windowsSdnPluginUrl', `${k}windowsSdnPluginURL`)),
     addons: Array.isArray(addons) ? addons.filter(isObject).map((a) => ({ name: String(a.name ?? ''), enabled: a.enabled === true })) : [],
-    ...(r.has(`${p}customCloudProfile`) && {
-      customCloud: {
-        ...optional('portalUrl', str('customCloud.portalUrl', `${p}customCloudProfile.portalURL`)),
-        ...optional('identitySystem', str('customCloud.identitySystem', `${p}customCloudProfile.identitySystem`)),
-        ...optional('authenticationMethod', str('customCloud.authenticationMethod', `${p}customCloudProfile.authenticationMethod`)),
-        ...optional('dependenciesLocation', str('customCloud.dependenciesLocation', `${p}customCloudProfile.dependenciesLocation`)),
-        ...optional('environmentName', str('customCloud.environmentName', `${p}customCloudProfile.environment.name`)),
-      },
-    }),
+    // Read even when the profile is missing, so that findings name where it goes.
+    ...(((cloud) => r.has(`${p}customCloudProfile`) && { customCloud: cloud })({
+      ...optional('portalUrl', str('customCloud.portalUrl', `${p}customCloudProfile.portalURL`)),
+      ...optional('identitySystem', str('customCloud.identitySystem', `${p}customCloudProfile.identitySystem`)),
+      ...optional('authenticationMethod', str('customCloud.authenticationMethod', `${p}customCloudProfile.authenticationMethod`)),
+      ...optional('dependenciesLocation', str('customCloud.dependenciesLocation', `${p}customCloudProfile.dependenciesLocation`)),
+      ...optional('environmentName', str('customCloud.environmentName', `${p}customCloudProfile.environment.name`)),
+    })),
     tags: isObject(tags) ? (tags as Record<string, string>) : {},
     unknownTags: tagsOut,
   };

@@ -1,4 +1,3 @@
-import { Token } from 'cdktf';
 import { type Cidr, ipText, parseCidr } from '../model/cidr';
 import { type ClusterModel, deepFreeze, optional } from '../model/cluster-model';
 import { ENGINE_PROP_DEFAULTS } from '../model/defaults';
@@ -157,6 +156,3 @@ export function importEngineProps(props: unknown, stamp: StampProfile, hub: { po
   };
   return { props: raw, shape, input };
 }
-
-/** Whether a value is only known at deploy time: the API model is a file written at synth. */
-export const isDeployTime = (v: unknown): boolean => typeof v === 'string' && Token.isUnresolved(v);

@@ -127,10 +127,11 @@ export function deployTimeNumber(expression: string): number {
 /** Freezes a value and everything in it; without recursion, since a model holds input values of any depth. */
 export function deepFreeze<T>(value: T): T {
   const pending: unknown[] = [value];
-  for (let v = pending.pop(); pending.length > 0 || v !== undefined; v = pending.pop()) {
+  while (pending.length > 0) {
+    const v = pending.pop();
     if (v && typeof v === 'object' && !Object.isFrozen(v)) {
       Object.freeze(v);
-      pending.push(...Object.values(v));
+      for (const child of Object.values(v)) pending.push(child);
     }
   }
   return value;

@@ -232,7 +232,10 @@ export const ENGINE_RULES: readonly RuleChecks[] = [
     id: 'HUB514',
     checkEngine: (m, ctx) => {
       const c = m.customCloud;
-      if (!c) return [hit('properties.customCloudProfile', undefined, '{ portalURL, identitySystem }', 'Without customCloudProfile aks-engine deploys to public Azure, not to the stamp.')];
+      if (!c) {
+        const fix = "Add properties.customCloudProfile: { portalURL: 'https://portal.<region>.<domain>/', identitySystem: 'azure_ad' or 'adfs' }.";
+        return [{ ...hit('properties.customCloudProfile', undefined, '{ portalURL, identitySystem }', 'Without customCloudProfile aks-engine deploys to public Azure, not to the stamp.'), fix }];
+      }
       const found: RuleHit[] = [];
       const location = m.location.toLowerCase();
       const portal = `https://portal.${location || '<region>'}.<domain>/`;

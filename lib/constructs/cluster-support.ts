@@ -11,7 +11,7 @@ import { HubStack } from './hub-stack';
 // What HubAksCluster and HubAksEngineCluster both do with their props: names, secrets, claims.
 
 /** `a/b-c` → `a_b_c`: a Terraform-safe name for variables and outputs. */
-export function terraformName(text: string): string {
+function terraformName(text: string): string {
   return text.replace(/[^A-Za-z0-9_]/g, '_');
 }
 
@@ -84,9 +84,9 @@ export function claimNames(stack: HubStack, cluster: Construct, model: Pick<Clus
 /**
  * The HubStack a cluster construct is in, after the checks every cluster makes before it reads
  * its props: it is inside a HubStack (HUB113), its ids name folders (HUB121), and its
- * suppressions are valid (HUB116), which are then applied.
+ * suppressions are valid (HUB116), which are then applied. Also the cluster's path below the stack.
  */
-export function clusterStack(cluster: Construct, scope: Construct, props: unknown, kind: string): { stack: HubStack; subject: string } {
+export function clusterStack(cluster: Construct, scope: Construct, props: unknown, kind: string): { stack: HubStack; subject: string; relativePath: string; prefix: string } {
   const stack = HubStack.nearest(cluster);
   const subject = `${kind} '${cluster.node.path}'`;
   if (!stack) {
@@ -102,7 +102,16 @@ export function clusterStack(cluster: Construct, scope: Construct, props: unknow
     if (problems.length > 0) throw new HubValidationError(subject, problems);
     for (const s of suppressions) suppressHubRule(cluster, s.ruleId, s.reason);
   }
-  return { stack, subject };
+  // The cluster's path below its stack: its folder of cdktf.out, and the prefix of its Terraform names.
+  const relativePath = cluster.node.path.split('/').slice(stack.node.path.split('/').length).join('/');
+  return { stack, subject, relativePath, prefix: terraformName(relativePath) };
+}
+
+/** A sensitive variable without a default for a cluster's secret, named `<prefix>_<name>` (set with TF_VAR_<prefix>_<name>). */
+export function secretVariable(scope: Construct, prefix: string, name: string, description: string): TerraformVariable {
+  const v = new TerraformVariable(scope, name, { type: 'string', sensitive: true, nullable: false, description });
+  v.overrideLogicalId(`${prefix}_${name}`);
+  return v;
 }
 
 /** Literal text inside a Terraform template string: `${` and `%{` would start an expression. */

@@ -8,10 +8,10 @@ import { type ArmRendering, type ArmTemplate, KUBECONFIG_OUTPUTS, type Kubeconfi
 import { HubValidationError } from '../rules/finding';
 import { resolveProps } from '../rules/run';
 import { suppressedRuleIds } from '../rules/suppressions';
-import { claimNames, clusterStack, parametersBody, secretSourceFindings, terraformName } from './cluster-support';
+import { claimNames, clusterStack, parametersBody, secretSourceFindings, secretVariable } from './cluster-support';
 import { addFindingValidation, annotate } from './findings';
 import { sameFramework } from './one-framework';
-import { addArtifact } from './stack-artifacts';
+import { addArtifact, jsonFile } from './stack-artifacts';
 import { recordClusterDeployment } from './subscription-nodes';
 
 /** A cluster's kubeconfig and the parts the Kubernetes and Helm providers take. Tokens, known after deploy. */
@@ -54,15 +54,13 @@ export class HubAksCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: HubAksClusterProps) {
     super(sameFramework(scope), id);
-    const { stack, subject } = clusterStack(this, scope, props, 'HubAksCluster');
+    const { stack, subject, relativePath, prefix } = clusterStack(this, scope, props, 'HubAksCluster');
     const { model, findings } = resolveProps(subject, props, stack.stamp, suppressedRuleIds(this));
     const clash = claimNames(stack, this, model);
     if (clash.length > 0) throw new HubValidationError(subject, clash);
     for (const w of findings) annotate(this, { ...w, location: { constructPath: this.node.path } });
     this.model = model;
 
-    const relativePath = this.node.path.split('/').slice(stack.node.path.split('/').length).join('/');
-    const prefix = terraformName(relativePath);
     const tags = Object.keys(model.tags).length > 0 ? { ...model.tags } : undefined;
 
     // Resource group: owned by default, so `cdktf destroy` also removes what the deployment made.
@@ -75,19 +73,14 @@ export class HubAksCluster extends Construct {
     }
 
     // Secrets: tokens only; by default a sensitive variable, set with TF_VAR_<name>.
-    const secretVariable = (name: string, description: string): TerraformVariable => {
-      const v = new TerraformVariable(this, name, { type: 'string', sensitive: true, nullable: false, description });
-      v.overrideLogicalId(`${prefix}_${name}`);
-      return v;
-    };
     let clientSecret = model.servicePrincipal?.clientSecret;
     if (clientSecret === undefined) {
-      this.clientSecretVariable = secretVariable('client_secret', `Client secret of the service principal of AKS cluster '${model.name}'.`);
+      this.clientSecretVariable = secretVariable(this, prefix, 'client_secret', `Client secret of the service principal of AKS cluster '${model.name}'.`);
       clientSecret = this.clientSecretVariable.stringValue;
     }
     let windowsPassword = model.windowsProfile?.adminPassword;
     if (model.windowsProfile && windowsPassword === undefined) {
-      this.windowsAdminPasswordVariable = secretVariable('windows_admin_password', `Windows admin password of AKS cluster '${model.name}'.`);
+      this.windowsAdminPasswordVariable = secretVariable(this, prefix, 'windows_admin_password', `Windows admin password of AKS cluster '${model.name}'.`);
       windowsPassword = this.windowsAdminPasswordVariable.stringValue;
     }
 
@@ -139,9 +132,8 @@ export class HubAksCluster extends Construct {
     }).overrideLogicalId(prefix);
 
     // The same template for `az deployment group create`, beside cdk.tf.json.
-    const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
-    addArtifact(stack, { relativePath: `arm/${relativePath}/azuredeploy.json`, render: () => json(this.render().template) });
-    addArtifact(stack, { relativePath: `arm/${relativePath}/azuredeploy.parameters.json`, render: () => json(renderArmParameters(this.render())) });
+    addArtifact(stack, { relativePath: `arm/${relativePath}/azuredeploy.json`, render: () => jsonFile(this.render().template) });
+    addArtifact(stack, { relativePath: `arm/${relativePath}/azuredeploy.parameters.json`, render: () => jsonFile(renderArmParameters(this.render())) });
   }
 
   /**

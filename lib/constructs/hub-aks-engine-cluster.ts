@@ -2,6 +2,7 @@ import { ResourceGroup } from '@cdktf/provider-azurestack/lib/resource-group';
 import { TemplateDeployment } from '@cdktf/provider-azurestack/lib/template-deployment';
 import { DataResource, TerraformOutput, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
+import { ENGINE_PROP_DEFAULTS } from '../model/defaults';
 import type { EngineClusterModel } from '../model/engine-model';
 import type { HubAksEngineClusterProps } from '../model/engine-props';
 import { apiVersionOf } from '../profile/api-versions';
@@ -9,10 +10,10 @@ import { ENGINE_DEPLOY_ENV, type EngineDeployPaths, engineDeployCommand, renderA
 import { HubValidationError } from '../rules/finding';
 import { checkEngineProps } from '../rules/run';
 import { suppressedRuleIds } from '../rules/suppressions';
-import { claimNames, clusterStack, secretSourceFindings, terraformName } from './cluster-support';
+import { claimNames, clusterStack, secretSourceFindings, secretVariable } from './cluster-support';
 import { addFindingValidation, annotate } from './findings';
 import { sameFramework } from './one-framework';
-import { addArtifact } from './stack-artifacts';
+import { addArtifact, jsonFile } from './stack-artifacts';
 import { recordClusterDeployment } from './subscription-nodes';
 
 /** The stamp's user portal, from its Resource Manager endpoint: `management.` → `portal.`. */
@@ -45,7 +46,7 @@ export class HubAksEngineCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: HubAksEngineClusterProps) {
     super(sameFramework(scope), id);
-    const { stack, subject } = clusterStack(this, scope, props, 'HubAksEngineCluster');
+    const { stack, subject, relativePath, prefix } = clusterStack(this, scope, props, 'HubAksEngineCluster');
     const hub = stack.hub;
     const portalUrl = portalOf(hub.armEndpoint);
     const { input, findings } = checkEngineProps(props, stack.stamp, { identitySystem: stack.identitySystem, ...(portalUrl && { portalUrl }), ...(hub.subscriptionId && { subscriptionId: hub.subscriptionId }) }, suppressedRuleIds(this));
@@ -58,8 +59,6 @@ export class HubAksEngineCluster extends Construct {
     this.model = model;
     this.apiModel = renderApiModel(model);
 
-    const relativePath = this.node.path.split('/').slice(stack.node.path.split('/').length).join('/');
-    const prefix = terraformName(relativePath);
     const tags = Object.keys(model.tags).length > 0 ? { ...model.tags } : undefined;
 
     // The group deploy puts everything in: deleting it is how an aks-engine cluster is removed
@@ -83,20 +82,15 @@ export class HubAksEngineCluster extends Construct {
         : undefined;
 
     // Secrets: tokens only, never in the API model; deploy reads them from the environment.
-    const secretVariable = (name: string, description: string): TerraformVariable => {
-      const v = new TerraformVariable(this, name, { type: 'string', sensitive: true, nullable: false, description });
-      v.overrideLogicalId(`${prefix}_${name}`);
-      return v;
-    };
-    const byTerraform = (props as { deployWithTerraform?: unknown }).deployWithTerraform === true;
+    const byTerraform = props.deployWithTerraform ?? ENGINE_PROP_DEFAULTS.deployWithTerraform;
     let clientSecret = model.servicePrincipal?.clientSecret;
     if (byTerraform && clientSecret === undefined) {
-      this.clientSecretVariable = secretVariable('client_secret', `Client secret of the service principal aks-engine-azurestack deploy uses for cluster '${model.name}'.`);
+      this.clientSecretVariable = secretVariable(this, prefix, 'client_secret', `Client secret of the service principal aks-engine-azurestack deploy uses for cluster '${model.name}'.`);
       clientSecret = this.clientSecretVariable.stringValue;
     }
     let windowsPassword = model.windowsProfile?.adminPassword;
     if (byTerraform && model.windowsProfile && windowsPassword === undefined) {
-      this.windowsAdminPasswordVariable = secretVariable('windows_admin_password', `Windows admin password of cluster '${model.name}'.`);
+      this.windowsAdminPasswordVariable = secretVariable(this, prefix, 'windows_admin_password', `Windows admin password of cluster '${model.name}'.`);
       windowsPassword = this.windowsAdminPasswordVariable.stringValue;
     }
     addFindingValidation(this, () => secretSourceFindings(this, { 'servicePrincipal.clientSecret': model.servicePrincipal?.clientSecret, 'windowsProfile.adminPassword': model.windowsProfile?.adminPassword }));
@@ -104,8 +98,7 @@ export class HubAksEngineCluster extends Construct {
     const folder = `aks-engine/${relativePath}`;
     const paths: EngineDeployPaths = { apiModel: `${folder}/apimodel.json`, outputDirectory: `${folder}/_output`, ...(hub.subscriptionId && { subscriptionId: hub.subscriptionId }) };
     this.deployCommand = engineDeployCommand(model, paths);
-    const json = (x: unknown) => `${JSON.stringify(x, null, 2)}\n`;
-    addArtifact(stack, { relativePath: paths.apiModel, render: () => json(this.apiModel) });
+    addArtifact(stack, { relativePath: paths.apiModel, render: () => jsonFile(this.apiModel) });
     addArtifact(stack, { relativePath: `${folder}/README.md`, render: () => renderEngineReadme(model, paths, byTerraform) });
 
     if (byTerraform) {

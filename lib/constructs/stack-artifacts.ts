@@ -12,6 +12,9 @@ export interface StackArtifact {
   readonly render: () => string;
 }
 
+/** A JSON file as the library writes it: two-space indents and a final newline. */
+export const jsonFile = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
 const artifacts = new WeakMap<TerraformStack, StackArtifact[]>();
 
 /** Adds a file to write beside the stack's `cdk.tf.json`. */

@@ -7,6 +7,7 @@ import { isApiModel } from './from-apimodel';
 import { importAzurermCluster, terraformResolver } from './from-azurerm';
 import { type TerraformElement, planElements, terraformJsonElements } from './terraform-json';
 import { readTerraformValue, withInterpolationsUnknown } from './terraform-expression';
+import { isObject } from '../model/cluster-model';
 
 /** What a JSON file holds, as far as the checks are concerned. */
 export type DocumentKind = 'terraform' | 'plan' | 'arm' | 'arm-parameters' | 'aks-engine' | 'other';
@@ -38,8 +39,6 @@ export interface ImportedDocument {
   /** ARM resources other than clusters, checked by type. */
   readonly armResources: readonly { readonly ref: ArmResourceRef; readonly address: string }[];
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Tells Terraform JSON, `terraform show -json` output, ARM files and AKS engine API models apart. */
 export function classify(json: unknown): DocumentKind {

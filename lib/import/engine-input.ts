@@ -1,5 +1,6 @@
 import type { AzureOnlySetting, ClusterModel } from '../model/cluster-model';
 import { deepFreeze, deployTimeString } from '../model/cluster-model';
+import { PROP_DEFAULTS } from '../model/defaults';
 import type { EngineClusterModel } from '../model/engine-model';
 import { apiVersionOf } from '../profile/api-versions';
 import type { StampProfile } from '../profile/stamp';
@@ -26,6 +27,7 @@ export function sharedClusterInput(input: EngineInput, stamp: StampProfile): Clu
   const m = input.model;
   const nodes = m.controlPlane.count + m.agentPools.reduce((n, p) => n + p.count, 0);
   const first = m.agentPools[0];
+  const plugin = m.network.plugin === 'kubenet' ? 'kubenet' : 'azure';
   const model: ClusterModel = {
     name: m.name,
     location: m.location,
@@ -38,12 +40,12 @@ export function sharedClusterInput(input: EngineInput, stamp: StampProfile): Clu
     skuTier: 'Free',
     // aks-engine-azurestack deploy fills an absent service principal from its command line.
     servicePrincipal: m.servicePrincipal ?? { clientId: '' },
-    nodePool: { name: first?.name ?? 'linuxpool', count: nodes, vmSize: first?.vmSize ?? '', osDiskSizeGb: first?.osDiskSizeGb ?? 100, maxPods: m.network.maxPods ?? 30, osType: 'Linux', mode: 'System', type: 'VirtualMachineScaleSets' },
+    nodePool: { name: first?.name ?? 'linuxpool', count: nodes, vmSize: first?.vmSize ?? '', osDiskSizeGb: first?.osDiskSizeGb ?? PROP_DEFAULTS['nodePool.osDiskSizeGb'], maxPods: m.network.maxPods ?? PROP_DEFAULTS['nodePool.maxPods'][plugin], osType: 'Linux', mode: 'System', type: 'VirtualMachineScaleSets' },
     // An API model may leave keyData empty: deploy then generates a key.
     ...(m.linuxProfile && { linuxProfile: m.linuxProfile.sshPublicKey === '' ? { ...m.linuxProfile, sshPublicKey: deployTimeString('--ssh-key') } : m.linuxProfile }),
     ...(m.windowsProfile && { windowsProfile: m.windowsProfile }),
     network: {
-      plugin: m.network.plugin === 'kubenet' ? 'kubenet' : 'azure',
+      plugin,
       loadBalancerSku: m.network.loadBalancerSku,
       outboundType: 'loadBalancer',
       serviceCidr: m.network.serviceCidr,

@@ -1,4 +1,4 @@
-import { deepFreeze, deployTimeString, optional } from '../model/cluster-model';
+import { deepFreeze, deployTimeString, isObject, optional } from '../model/cluster-model';
 import type { ClusterModel } from '../model/cluster-model';
 import type { EngineClusterModel, EnginePoolModel } from '../model/engine-model';
 import { API_MODEL_TAGS } from '../profile/aks-engine';
@@ -7,55 +7,37 @@ import { azureOnlySettings } from './cluster-input';
 import type { EngineInput } from './engine-input';
 import { FieldReader } from './field-reader';
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-
 /** Whether a JSON document is an aks-engine API model (`apimodel.json`, `kubernetes.json`). */
 export function isApiModel(json: Record<string, unknown>): boolean {
   const p = json.properties;
   return typeof json.apiVersion === 'string' && isObject(p) && (isObject(p.orchestratorProfile) || isObject(p.masterProfile) || Array.isArray(p.agentPoolProfiles));
 }
 
-/** Keys aks-engine refuses as `Unknown JSON tag`: compared case-insensitively, as it does. */
-function unknownTags(value: unknown, at: string, schemaPath: string, out: string[]): void {
-  const tags = API_MODEL_TAGS[schemaPath];
-  if (!tags) return;
-  const known = new Set(tags.map((t) => t.toLowerCase()));
-  const list = Array.isArray(value) ? value.map((v, i) => [v, `${at}${at ? '.' : ''}${i}`] as const) : [[value, at] as const];
-  for (const [item, where] of list) {
-    if (!isObject(item)) continue;
-    for (const [key, child] of Object.entries(item)) {
-      const path = where ? `${where}.${key}` : key;
-      if (!known.has(key.toLowerCase())) {
-        out.push(path);
-        continue;
-      }
-      const canonical = tags.find((t) => t.toLowerCase() === key.toLowerCase())!;
-      const next = schemaPath ? `${schemaPath}.${canonical}` : canonical;
-      unknownTags(child, path, Array.isArray(child) ? `${next}[]` : next, out);
-    }
-  }
-}
-
 /**
  * The model with the keys of its objects spelt as the vlabs tags, as aks-engine reads them
- * (case-insensitively). Only the objects of the vlabs types are walked, so the depth is theirs;
- * maps, unknown keys and everything below them are kept as they are.
+ * (case-insensitively), and the paths of the keys it refuses as `Unknown JSON tag` put in
+ * `unknown`. Only the objects of the vlabs types are walked, so the depth is theirs; maps,
+ * unknown keys and everything below them are kept as they are.
  */
-function caseless(value: unknown, schemaPath = ''): unknown {
+function canonical(value: unknown, at: string, schemaPath: string, unknown: string[]): unknown {
   const tags = API_MODEL_TAGS[schemaPath];
   if (!tags) return value;
-  const object = (o: unknown): unknown =>
+  const object = (o: unknown, where: string): unknown =>
     isObject(o)
       ? Object.fromEntries(
           Object.entries(o).map(([k, v]) => {
+            const path = where ? `${where}.${k}` : k;
             const tag = tags.find((t) => t.toLowerCase() === k.toLowerCase());
-            if (!tag) return [k, v];
+            if (!tag) {
+              unknown.push(path);
+              return [k, v];
+            }
             const next = schemaPath ? `${schemaPath}.${tag}` : tag;
-            return [tag, caseless(v, Array.isArray(v) ? `${next}[]` : next)];
+            return [tag, canonical(v, path, Array.isArray(v) ? `${next}[]` : next, unknown)];
           }),
         )
       : o;
-  return Array.isArray(value) ? value.map(object) : object(value);
+  return Array.isArray(value) ? value.map((v, i) => object(v, `${at}${at ? '.' : ''}${i}`)) : object(value, at);
 }
 
 /**
@@ -65,8 +47,7 @@ function caseless(value: unknown, schemaPath = ''): unknown {
  */
 export function importApiModel(json: Record<string, unknown>, location?: FindingLocation): EngineInput {
   const tagsOut: string[] = [];
-  unknownTags(json, '', '', tagsOut);
-  const r = new FieldReader(caseless(json), '');
+  const r = new FieldReader(canonical(json, '', '', tagsOut), '');
   const p = 'properties.';
   const k = `${p}orchestratorProfile.kubernetesConfig.`;
   const m = `${p}masterProfile.`;

@@ -1,6 +1,6 @@
 import { API_DEFAULTS } from '../profile/api-defaults';
 import type { StampProfile } from '../profile/stamp';
-import { type AzureOnlySetting, type ClusterModel, deepFreeze, optional } from '../model/cluster-model';
+import { type AzureOnlySetting, type ClusterModel, deepFreeze, isObject, optional } from '../model/cluster-model';
 import { type ArmScope, type Located, type ParameterSource, UNKNOWN, evaluate, evaluateAt } from './arm-expressions';
 import { type AzureOnlyPath, type ClusterInput, type FindingLocation, azureOnlySettings, enabledAddons } from './cluster-input';
 import { FieldReader } from './field-reader';
@@ -59,7 +59,6 @@ export interface ArmImportOptions {
   readonly hideSecureValues?: boolean;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const typeOf = (r: Record<string, unknown>): string => (typeof r.type === 'string' ? r.type.toLowerCase() : '');
 
 /** Parameters of a template: a given value, else the default, else known only at deploy time. */

@@ -1,8 +1,7 @@
 import type { StampProfile } from '../profile/stamp';
 import type { ClusterInput } from './cluster-input';
 import { importArmTemplate } from './from-arm';
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+import { isObject } from '../model/cluster-model';
 
 /**
  * The Azure CLI prints the SDK's snake_case names in camelCase, which differs from the ARM names

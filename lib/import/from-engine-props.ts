@@ -1,5 +1,5 @@
 import { type Cidr, ipText, parseCidr } from '../model/cidr';
-import { type ClusterModel, deepFreeze, optional } from '../model/cluster-model';
+import { deepFreeze, isObject, optional } from '../model/cluster-model';
 import { ENGINE_PROP_DEFAULTS } from '../model/defaults';
 import type { EngineClusterModel, EnginePoolModel } from '../model/engine-model';
 import { type ShapeIssue, engineClusterPropsSchema, shapeIssues } from '../model/props-schema';
@@ -10,9 +10,7 @@ import type { AzureOnlyPath } from './cluster-input';
 import { azureOnlySettings } from './cluster-input';
 import type { EngineInput } from './engine-input';
 import { FieldReader } from './field-reader';
-import { plainCopy, readProfiles } from './from-props';
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+import { plainCopy, readProfiles, readSubnet } from './from-props';
 
 /** Where `HubAksEngineClusterProps` turn on what Hub lacks, as the shared rules know it. */
 function azureOnlyPaths(pools: number): AzureOnlyPath[] {
@@ -51,7 +49,7 @@ export function importEngineProps(props: unknown, stamp: StampProfile, hub: { po
   const raw = plainCopy(props, '', throwing) as Record<string, unknown>;
   const shape: ShapeIssue[] = [
     ...throwing.map((path): ShapeIssue => ({ kind: 'invalid-value', path, allowed: 'a plain value', message: 'Reading this property threw an error.' })),
-    ...shapeIssues(engineClusterPropsSchema, raw, () => undefined),
+    ...shapeIssues(engineClusterPropsSchema(), raw, () => undefined),
   ];
   const broken = new Set(shape.filter((s) => s.kind === 'invalid-value').map((s) => s.path));
   const r = new FieldReader(raw, '', (value, path) => ({ value: broken.has(path) ? UNKNOWN : value, path }));
@@ -60,29 +58,14 @@ export function importEngineProps(props: unknown, stamp: StampProfile, hub: { po
   const name = r.str('name', 'name', 'aks');
   const rg = r.str('resourceGroup.name', 'resourceGroupName', `${name}-rg`);
   const plugin = r.str('network.plugin', 'network.plugin', d['network.plugin']);
-  const vnet = r.read('network.vnet', 'network.vnet') ?? d['network.vnet'];
-  let subnet: ClusterModel['network']['subnet'];
-  let subnetId: string | undefined;
-  let firstIp = r.str('controlPlane.firstConsecutiveStaticIp', 'controlPlane.firstConsecutiveStaticIp', undefined);
-  if (vnet === 'default') subnet = { kind: 'default' };
-  else if (r.has('network.vnet.subnetId')) {
-    subnetId = r.str('network.subnetId', 'network.vnet.subnetId', '');
-    subnet = { kind: 'existing', subnetId };
-  } else {
-    const space = r.read('network.vnet.addressSpace', 'network.vnet.addressSpace');
-    const created = {
-      kind: 'new' as const,
-      vnetName: r.str('network.vnet.name', 'network.vnet.name', `${name}-vnet`),
-      addressSpace: Array.isArray(space) ? space.map(String) : [...d['network.vnet.addressSpace']],
-      subnetName: r.str('network.vnet.subnetName', 'network.vnet.subnetName', d['network.vnet.subnetName']),
-      subnetPrefix: r.str('network.vnet.subnetPrefix', 'network.vnet.subnetPrefix', d['network.vnet.subnetPrefix']),
-    };
-    subnet = created;
-    // Without the subscription the id is not known at synth time; HUB117 reports it.
-    subnetId = hub.subscriptionId ? newSubnetId(hub.subscriptionId, rg, created.vnetName, created.subnetName) : undefined;
-    const cidr = typeof created.subnetPrefix === 'string' ? parseCidr(created.subnetPrefix) : undefined;
-    if (firstIp === undefined && cidr) firstIp = defaultFirstStaticIp(cidr);
-  }
+  const subnet = readSubnet(r, name, d['network.vnet']);
+  // The API model names subnets by resource id; one the stack creates needs the subscription
+  // (HUB117 when it is missing).
+  const subnetId =
+    subnet.kind === 'existing' ? subnet.subnetId : subnet.kind === 'new' && hub.subscriptionId ? newSubnetId(hub.subscriptionId, rg, subnet.vnetName, subnet.subnetName) : undefined;
+  const given = r.str('controlPlane.firstConsecutiveStaticIp', 'controlPlane.firstConsecutiveStaticIp', undefined);
+  const cidr = subnet.kind === 'new' && given === undefined && typeof subnet.subnetPrefix === 'string' ? parseCidr(subnet.subnetPrefix) : undefined;
+  const firstIp = cidr ? defaultFirstStaticIp(cidr) : given;
 
   const poolsRaw = r.read('agentPools', 'agentPools');
   const poolCount = Array.isArray(poolsRaw) ? poolsRaw.length : 1;

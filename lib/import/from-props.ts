@@ -1,6 +1,6 @@
 import { apiVersionOf } from '../profile/api-versions';
 import type { StampProfile } from '../profile/stamp';
-import { type ClusterModel, deepFreeze, optional } from '../model/cluster-model';
+import { type ClusterModel, deepFreeze, isObject, optional } from '../model/cluster-model';
 import { PROP_DEFAULTS } from '../model/defaults';
 import type { KeyVaultSecretRef } from '../model/props';
 import { type ShapeIssue, clusterPropsSchema, schemaKeysAt, shapeIssues } from '../model/props-schema';
@@ -26,8 +26,6 @@ const AZURE_ONLY_PROPS: readonly AzureOnlyPath[] = [
   { path: 'aadProfile', feature: 'aad', on: 'set' },
   { path: 'network.loadBalancerProfile', feature: 'loadBalancerProfile', on: 'set' },
 ];
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** The cluster name a default derives from, or a placeholder when it is not a string. */
 const nameOf = (v: unknown): string => (typeof v === 'string' ? v : 'aks');
@@ -113,6 +111,26 @@ export function readProfiles(r: FieldReader): Pick<ClusterModel, 'servicePrincip
   };
 }
 
+/**
+ * Where the nodes go, as the props of both cluster constructs write `network.vnet`: the
+ * platform's VNET (`'default'`), an existing subnet, or a new VNET with the library's defaults.
+ * `unset` is what leaving `network.vnet` out means.
+ */
+export function readSubnet(r: FieldReader, clusterName: string, unset: 'default' | 'new'): ClusterModel['network']['subnet'] {
+  const d = PROP_DEFAULTS;
+  const vnet = r.read('network.vnet', 'network.vnet') ?? unset;
+  if (vnet === 'default') return { kind: 'default' };
+  if (r.has('network.vnet.subnetId')) return { kind: 'existing', subnetId: r.str('network.subnetId', 'network.vnet.subnetId', '') };
+  const space = r.read('network.vnet.addressSpace', 'network.vnet.addressSpace');
+  return {
+    kind: 'new',
+    vnetName: r.str('network.vnet.name', 'network.vnet.name', `${clusterName}-vnet`),
+    addressSpace: Array.isArray(space) ? space.map(String) : [...d['network.vnet.addressSpace']],
+    subnetName: r.str('network.vnet.subnetName', 'network.vnet.subnetName', d['network.vnet.subnetName']),
+    subnetPrefix: r.str('network.vnet.subnetPrefix', 'network.vnet.subnetPrefix', d['network.vnet.subnetPrefix']),
+  };
+}
+
 export interface PropsImport {
   /** The props as checked: plain objects without `undefined` properties. */
   readonly props: Readonly<Record<string, unknown>>;
@@ -142,20 +160,7 @@ export function importProps(props: unknown, stamp: StampProfile): PropsImport {
   const name = r.str('name', 'name', 'aks');
   const rawPlugin = r.str('network.plugin', 'network.plugin', d['network.plugin']);
   const plugin = rawPlugin === 'kubenet' ? 'kubenet' : 'azure';
-  const vnet = r.read('network.vnet', 'network.vnet');
-  let subnet: ClusterModel['network']['subnet'];
-  if (vnet === 'default') subnet = { kind: 'default' };
-  else if (r.has('network.vnet.subnetId')) subnet = { kind: 'existing', subnetId: r.str('network.subnetId', 'network.vnet.subnetId', '') };
-  else {
-    const space = r.read('network.vnet.addressSpace', 'network.vnet.addressSpace');
-    subnet = {
-      kind: 'new',
-      vnetName: r.str('network.vnet.name', 'network.vnet.name', `${nameOf(name)}-vnet`),
-      addressSpace: Array.isArray(space) ? space.map(String) : [...d['network.vnet.addressSpace']],
-      subnetName: r.str('network.vnet.subnetName', 'network.vnet.subnetName', d['network.vnet.subnetName']),
-      subnetPrefix: r.str('network.vnet.subnetPrefix', 'network.vnet.subnetPrefix', d['network.vnet.subnetPrefix']),
-    };
-  }
+  const subnet = readSubnet(r, nameOf(name), 'new');
   const rg = r.str('resourceGroup.name', 'resourceGroupName', `${nameOf(name)}-rg`);
   const existingRg = r.read('resourceGroup.owned', 'existingResourceGroup') === true;
   const osType = r.str('nodePool.osType', 'nodePool.osType', d['nodePool.osType']);

@@ -68,24 +68,13 @@ export function readTerraformValue(text: string): unknown {
  * literal parts are read, each interpolation is UNKNOWN.
  */
 function jsonTemplateValue(text: string): unknown {
-  let parsed: unknown;
   try {
     // $${ and %%{ are a template's escapes for the literal text ${ and %{.
-    parsed = JSON.parse(withInterpolationsUnknown(text).replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{'));
+    const json = withInterpolationsUnknown(text).replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+    return JSON.parse(json, (_, v: unknown) => (typeof v === 'string' && v.includes(DEPLOY_TIME_TEXT) ? UNKNOWN : v));
   } catch {
     return UNKNOWN;
   }
-  const unknownMarks = (v: unknown): unknown =>
-    typeof v === 'string'
-      ? v.includes(DEPLOY_TIME_TEXT)
-        ? UNKNOWN
-        : v
-      : Array.isArray(v)
-        ? v.map(unknownMarks)
-        : v !== null && typeof v === 'object'
-          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unknownMarks(x)]))
-          : v;
-  return unknownMarks(parsed);
 }
 
 class LiteralParser {

@@ -1,4 +1,5 @@
 import { UNKNOWN } from './arm-expressions';
+import { isObject } from '../model/cluster-model';
 
 /** A resource, data source or provider configuration, as Terraform JSON or a plan holds it. */
 export interface TerraformElement {
@@ -15,8 +16,6 @@ export interface TerraformElement {
   /** Attribute paths a plan marks sensitive: values that came from sensitive inputs, never a literal and never printed. */
   readonly sensitive?: (path: string) => boolean;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * The objects a labelled block holds at one level. HCL's JSON syntax lets any level be an

@@ -137,6 +137,9 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Whether a value is a plain JSON-like object (not null, not an array). */
+export const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 /** `{ key: value }` when the value is set, for spreading into a model. */
 export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };

@@ -126,60 +126,64 @@ export const clusterPropsSchema = z.strictObject({
 
 /**
  * Run-time schema of `HubAksEngineClusterProps`: the shared parts are the schemas above. Values
- * aks-engine or Hub refuse are typed as knobs here and reported by their rules (HUB5xx).
+ * aks-engine or Hub refuse are typed as knobs here and reported by their rules (HUB5xx). Built
+ * on first use: apps without an AKS engine cluster do not pay for it at start-up.
  */
-export const engineClusterPropsSchema = z.strictObject({
-  name: str,
-  servicePrincipal,
-  kubernetesVersion: z.optional(str),
-  dnsPrefix: z.optional(str),
-  resourceGroupName: z.optional(str),
-  controlPlane: z.optional(
-    z.strictObject({
-      count: z.optional(int),
-      vmSize: z.optional(str),
-      distro: z.optional(str),
-      osDiskSizeGb: z.optional(int),
-      firstConsecutiveStaticIp: z.optional(str),
-      availabilityProfile: z.optional(str),
-    }),
-  ),
-  agentPools: z.optional(
-    z.array(
+const buildEngineSchema = () =>
+  z.strictObject({
+    name: str,
+    servicePrincipal,
+    kubernetesVersion: z.optional(str),
+    dnsPrefix: z.optional(str),
+    resourceGroupName: z.optional(str),
+    controlPlane: z.optional(
       z.strictObject({
-        name: str,
         count: z.optional(int),
         vmSize: z.optional(str),
-        osType: z.optional(z.enum(['Linux', 'Windows'])),
         distro: z.optional(str),
         osDiskSizeGb: z.optional(int),
+        firstConsecutiveStaticIp: z.optional(str),
         availabilityProfile: z.optional(str),
-        acceleratedNetworkingEnabled: z.optional(z.boolean()),
-        availabilityZones: knob,
       }),
     ),
-  ),
-  linuxProfile,
-  windowsProfile: z.optional(windowsProfile),
-  network: z.optional(
-    z.strictObject({
-      plugin: z.optional(str),
-      policy: z.optional(str),
-      vnet: z.optional(z.union([z.literal('default'), vnet])),
-      serviceCidr: z.optional(str),
-      dnsServiceIp: z.optional(str),
-      dockerBridgeCidr: z.optional(str),
-      podCidr: z.optional(str),
-    }),
-  ),
-  tags: z.optional(z.record(str, str)),
-  deployWithTerraform: z.optional(z.boolean()),
-  portalUrl: z.optional(str),
-  suppressions,
-  useInstanceMetadata: z.optional(z.boolean()),
-  useManagedIdentity: z.optional(z.boolean()),
-  loadBalancerSku: z.optional(str),
-});
+    agentPools: z.optional(
+      z.array(
+        z.strictObject({
+          name: str,
+          count: z.optional(int),
+          vmSize: z.optional(str),
+          osType: z.optional(z.enum(['Linux', 'Windows'])),
+          distro: z.optional(str),
+          osDiskSizeGb: z.optional(int),
+          availabilityProfile: z.optional(str),
+          acceleratedNetworkingEnabled: z.optional(z.boolean()),
+          availabilityZones: knob,
+        }),
+      ),
+    ),
+    linuxProfile,
+    windowsProfile: z.optional(windowsProfile),
+    network: z.optional(
+      z.strictObject({
+        plugin: z.optional(str),
+        policy: z.optional(str),
+        vnet: z.optional(z.union([z.literal('default'), vnet])),
+        serviceCidr: z.optional(str),
+        dnsServiceIp: z.optional(str),
+        dockerBridgeCidr: z.optional(str),
+        podCidr: z.optional(str),
+      }),
+    ),
+    tags: z.optional(z.record(str, str)),
+    deployWithTerraform: z.optional(z.boolean()),
+    portalUrl: z.optional(str),
+    suppressions,
+    useInstanceMetadata: z.optional(z.boolean()),
+    useManagedIdentity: z.optional(z.boolean()),
+    loadBalancerSku: z.optional(str),
+  });
+let engineSchema: ReturnType<typeof buildEngineSchema> | undefined;
+export const engineClusterPropsSchema = (): ReturnType<typeof buildEngineSchema> => (engineSchema ??= buildEngineSchema());
 
 /** A schema's definition, as far as finding object shapes goes. */
 type Def = { readonly def: { readonly innerType?: z.ZodMiniType; readonly shape?: Record<string, z.ZodMiniType>; readonly options?: readonly z.ZodMiniType[] } };
@@ -305,6 +309,6 @@ export type KeyMismatch<A, B, P extends string = ''> = unknown extends B
 export const PROPS_SCHEMA_MATCHES_INTERFACES: [KeyMismatch<HubAksClusterProps, z.input<typeof clusterPropsSchema>>] extends [never] ? true : KeyMismatch<HubAksClusterProps, z.input<typeof clusterPropsSchema>> = true;
 
 /** Compile-time proof that the engine schema and `HubAksEngineClusterProps` have the same keys. */
-export const ENGINE_PROPS_SCHEMA_MATCHES_INTERFACES: [KeyMismatch<HubAksEngineClusterProps, z.input<typeof engineClusterPropsSchema>>] extends [never]
+export const ENGINE_PROPS_SCHEMA_MATCHES_INTERFACES: [KeyMismatch<HubAksEngineClusterProps, z.input<ReturnType<typeof buildEngineSchema>>>] extends [never]
   ? true
-  : KeyMismatch<HubAksEngineClusterProps, z.input<typeof engineClusterPropsSchema>> = true;
+  : KeyMismatch<HubAksEngineClusterProps, z.input<ReturnType<typeof buildEngineSchema>>> = true;

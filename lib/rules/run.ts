@@ -1,6 +1,5 @@
 import type { ArmResourceRef } from '../import/from-arm';
 import type { ClusterInput, FindingLocation } from '../import/cluster-input';
-import { Token } from 'cdktf';
 import { type EngineInput, sharedClusterInput } from '../import/engine-input';
 import { importEngineProps } from '../import/from-engine-props';
 import { importProps } from '../import/from-props';
@@ -11,7 +10,7 @@ import type { StampProfile } from '../profile/stamp';
 import { type Finding, HubValidationError, findingOf } from './finding';
 import { INPUT_RULES } from './input-rules';
 import { SHARED_ENGINE_PROPS_RULE_IDS, SHARED_ENGINE_RULE_IDS } from './catalog';
-import { CHECKED_RULES, ruleDefinition } from './registry';
+import { CHECKED_RULES } from './registry';
 import type { ClusterChange, HubRule, ResourceCheck, RuleHit } from './rule';
 import { textOrder } from './order';
 
@@ -177,33 +176,8 @@ export function checkEngineProps(props: unknown, stamp: StampProfile, hub: Param
     .flatMap((rule) => (rule.checkProps?.(imported.props) ?? []).map((hit) => findingOf(rule, hit)));
   findings.push(...imported.shape.map((s) => shapeFinding(s, imported.props, props)));
   if (!imported.input) return { findings };
-  const deployTime = ruleDefinition('HUB117')!;
   // A value of the wrong shape is read as unknown; its HUB100 says all there is to say.
   const broken = new Set(imported.shape.map((s) => s.path));
-  if (rules.includes(deployTime)) findings.push(...engineDeployTimeHits(imported.input).filter((hit) => !broken.has(hit.path)).map((hit) => findingOf(deployTime, hit)));
-  findings.push(...engineFindings(imported.input, stamp, suppressed));
+  findings.push(...engineFindings(imported.input, stamp, suppressed).filter((f) => !broken.has(f.path)));
   return { input: imported.input, findings };
-}
-
-/** Values the API model file needs at synth time (everything but the secrets, which it never holds). */
-function engineDeployTimeHits(input: EngineInput): RuleHit[] {
-  const m = input.model;
-  const hits: RuleHit[] = [];
-  const fields: [string, unknown][] = [
-    ['name', m.name],
-    ['dnsPrefix', m.dnsPrefix],
-    ['kubernetesVersion', m.kubernetesVersion],
-    ['servicePrincipal.clientId', m.servicePrincipal?.clientId],
-    ['controlPlane.count', m.controlPlane.count],
-    ['controlPlane.firstConsecutiveStaticIp', m.controlPlane.firstConsecutiveStaticIp],
-    ['network.subnetId', m.network.subnet.kind === 'existing' ? m.network.subnet.subnetId : undefined],
-    ...m.agentPools.map((p, i): [string, unknown] => [`agentPools.${i}.count`, p.count]),
-  ];
-  for (const [field, value] of fields) {
-    if (value !== undefined && Token.isUnresolved(value)) hits.push({ path: input.pathOf(field), value, allowed: 'a value known at synth time', message: 'The API model is a file written at synth time: this value must be known then.' });
-  }
-  if (m.network.subnet.kind === 'new' && m.controlPlane.subnetId === undefined) {
-    hits.push({ path: input.pathOf('network.vnet'), value: m.network.subnet.vnetName, allowed: 'hub.subscriptionId set on the HubStack', message: "The API model names the new subnet by its resource id, which needs the stack's subscription id." });
-  }
-  return hits;
 }

@@ -25,6 +25,26 @@ export const CLUSTER_SHAPE_RULES: readonly RuleChecks[] = [
       tokenLeaves(props, '')
         .filter(([path]) => !DEPLOY_TIME_PROPS.includes(path))
         .map(([path, value]) => ({ path, value, allowed: 'a value known at synth time', message: 'This value must be known when cdktf synthesizes.' })),
+    // The API model is a file written at synth; only the secrets, which it never holds, may wait.
+    checkEngine: (m, ctx) => {
+      const fields: [string, unknown][] = [
+        ['name', m.name],
+        ['dnsPrefix', m.dnsPrefix],
+        ['kubernetesVersion', m.kubernetesVersion],
+        ['servicePrincipal.clientId', m.servicePrincipal?.clientId],
+        ['controlPlane.count', m.controlPlane.count],
+        ['controlPlane.firstConsecutiveStaticIp', m.controlPlane.firstConsecutiveStaticIp],
+        ['network.subnetId', m.network.subnet.kind === 'existing' ? m.network.subnet.subnetId : undefined],
+        ...m.agentPools.map((p, i): [string, unknown] => [`agentPools.${i}.count`, p.count]),
+      ];
+      const hits: RuleHit[] = fields
+        .filter(([, value]) => value !== undefined && !isConcrete(value))
+        .map(([field, value]) => ({ path: ctx.name(field), value, allowed: 'a value known at synth time', message: 'The API model is a file written at synth time: this value must be known then.' }));
+      if (m.network.subnet.kind === 'new' && m.controlPlane.subnetId === undefined) {
+        hits.push({ path: ctx.name('network.vnet'), value: m.network.subnet.vnetName, allowed: 'hub.subscriptionId set on the HubStack', message: "The API model names the new subnet by its resource id, which needs the stack's subscription id." });
+      }
+      return hits;
+    },
   },
   {
     id: 'HUB102',

@@ -1,8 +1,7 @@
 import { DISK_SKU_PARAMETERS, HUB_DISK_SKUS, STANDARD_LB_ANNOTATIONS } from '../../profile/in-cluster';
 import { isConcrete } from '../checks';
 import { type RawProps, type RuleChecks, type RuleHit, valueAt } from '../rule';
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+import { isObject } from '../../model/cluster-model';
 
 /** A disk SKU of a StorageClass's parameters that Hub lacks, at `prefix` (`parameters`, `manifest.parameters`). */
 function diskSkus(parameters: unknown, prefix: string): RuleHit[] {

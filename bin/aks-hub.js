@@ -9,4 +9,7 @@ const source = path.join(__dirname, '..', 'lib', 'cli', 'main.ts');
 const fromSource = fs.existsSync(source);
 if (fromSource) require('tsx/cjs');
 const { run } = require(fromSource ? source : path.join(__dirname, '..', 'dist', 'cli', 'main.js'));
-process.exitCode = run(process.argv.slice(2));
+const code = run(process.argv.slice(2));
+// Commands that run aks-engine-azurestack answer with a promise.
+if (typeof code === 'number') process.exitCode = code;
+else code.then((c) => (process.exitCode = c));

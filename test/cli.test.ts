@@ -8,18 +8,12 @@ import { Testing } from 'cdktf';
 import { describe, expect, it } from 'vitest';
 import { HubAksCluster } from '../lib';
 import { renderArmTemplate, resolveProps } from './support/internals';
-import { run } from '../lib/cli/main';
 import { checkProps } from './support/internals';
-import { SSH_KEY, STAMP, minimalProps, newStack } from './helpers';
+import { SSH_KEY, STAMP, minimalProps, newStack, runCli } from './helpers';
 
 const ROOT = path.resolve(__dirname, '..');
 
-function cli(...args: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = run(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+const cli = runCli;
 
 const tmp = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `aks-hub-cli-${name}-`));
 const writeJson = (dir: string, name: string, json: unknown) => {

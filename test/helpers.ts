@@ -71,9 +71,18 @@ export function tmpDir(name: string): string {
 }
 
 /** The aks-hub command in this process: its exit code and what it printed. */
+/** Runs aks-hub in process, awaiting commands that run aks-engine-azurestack, with their own environment. */
+export async function runCliAsync(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await run(argv, { out: (t) => (out += t), err: (t) => (err += t) }, env);
+  return { code, out, err };
+}
+
 export function runCli(...argv: string[]): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
   const code = run(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  if (typeof code !== 'number') throw new Error('This command runs aks-engine-azurestack: use runCliAsync.');
   return { code, out, err };
 }

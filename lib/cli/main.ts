@@ -8,8 +8,9 @@ import { RULES, ruleChecks, ruleDefinition } from '../rules/registry';
 import { checkDocuments } from '../rules/check-documents';
 import { FORMATS, type Format, formatJson, formatSarif, formatText } from './formats';
 import { driftOf } from './drift';
+import { addEngineCommands } from './engine';
 import { initProject } from './init';
-import { InputError, readInputs } from './inputs';
+import { readInputs } from './inputs';
 import { synthApp } from './synth';
 
 interface PackageJson {
@@ -65,10 +66,11 @@ function shellQuote(text: string): string {
   return /^[A-Za-z0-9_./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Runs the CLI with `argv` (without node and script); returns the exit code. */
-export function run(argv: readonly string[], io: Io = processIo): number {
+/** Runs the CLI with `argv` (without node and script); returns the exit code, or its promise for a command that runs aks-engine-azurestack. */
+export function run(argv: readonly string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): number | Promise<number> {
   const pkg = ownPackage();
   let code = 0;
+  let pending: Promise<number> | undefined;
   const program = new Command()
     .name('aks-hub')
     .description('Azure Stack Hub checks and scaffolding for AKS clusters (cdktf-aks-hub).')
@@ -140,16 +142,21 @@ export function run(argv: readonly string[], io: Io = processIo): number {
       io.out(`Wrote ${written.join(', ')} to ${dir}.\nNext: cd ${shellQuote(dir)} && npm install && npm test && npm run synth\n`);
     });
 
-  try {
-    program.parse(argv as string[], { from: 'user' });
-  } catch (e) {
+  addEngineCommands(program, io, env, (c) => {
+    if (typeof c === 'number') code = c;
+    else pending = c;
+  });
+
+  const failed = (e: unknown): number => {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof InputError) {
-      io.err(`aks-hub: ${e.message}\n`);
-      return 2;
-    }
     io.err(`aks-hub: ${(e as Error).message ?? String(e)}\n`);
     return 2;
+  };
+  try {
+    program.parse(argv as string[], { from: 'user' });
+    if (pending) return pending.catch(failed);
+  } catch (e) {
+    return failed(e);
   }
   return code;
 }

@@ -10,6 +10,18 @@ export const AKS_ENGINE = Object.freeze({
   release: 'v0.85.0',
   /** Versions v0.85.0 creates on Azure Stack (`AllKubernetesSupportedVersionsAzureStack`, `true` entries); Linux and Windows alike. */
   kubernetesVersions: Object.freeze(['1.33.10', '1.34.4', '1.35.0']),
+  /**
+   * What each recent release creates on Azure Stack, oldest first: the steps a cluster takes one
+   * minor version at a time (aks-engine-lifecycle-facts §8.2, `docs/topics/azure-stack.md:143-173`).
+   */
+  releaseVersions: Object.freeze([
+    ['v0.82.2', Object.freeze(['1.29.15', '1.30.10'])],
+    ['v0.83.1', Object.freeze(['1.30.14', '1.31.11'])],
+    ['v0.84.2', Object.freeze(['1.31.13', '1.32.9', '1.33.5'])],
+    ['v0.85.0', Object.freeze(['1.33.10', '1.34.4', '1.35.0'])],
+  ] as const),
+  /** The program's name on the PATH (`aks-engine-azurestack.exe` on Windows, from the release zip). */
+  binary: 'aks-engine-azurestack',
   /** The latest patch of `KubernetesDefaultReleaseAzureStack` (`1.33`). */
   defaultKubernetesVersion: '1.33.10',
   /** Distros the vlabs API knows (`pkg/api/vlabs/const.go`). */

@@ -53,6 +53,8 @@ export type RuleExample =
   | { readonly suppression: { readonly ruleId: string; readonly reason: string } }
   | { readonly change: { readonly before: Readonly<Record<string, unknown>> | null; readonly after: Readonly<Record<string, unknown>> | null } }
   | { readonly drift: Readonly<Record<string, unknown>> }
+  /** A deployed AKS engine cluster and the code's, each `HubAksEngineCluster` props merged over a valid cluster's. */
+  | { readonly engineChange: { readonly deployed: Readonly<Record<string, unknown>>; readonly desired: Readonly<Record<string, unknown>> } }
   /** `HubAksEngineCluster` props merged over a valid AKS engine cluster's. */
   | { readonly engine: Readonly<Record<string, unknown>> }
   /** Merged over aks-engine-azurestack's Hub sample API model, filled in for the stamp. */
@@ -85,6 +87,15 @@ export interface ClusterChange {
   readonly groupDeleted: boolean;
 }
 
+/**
+ * An AKS engine cluster as deployed (the model in its state folder, which aks-engine-azurestack
+ * rewrites after each operation) and as the code now describes it.
+ */
+export interface EngineChange {
+  readonly deployed: EngineClusterModel;
+  readonly desired: EngineClusterModel;
+}
+
 /** Untyped input, as a JavaScript caller, a JSON config or a Terraform file may hold it. */
 export type RawProps = Readonly<Record<string, unknown>>;
 
@@ -114,6 +125,8 @@ export interface RuleChecks {
   readonly checkChange?: (change: ClusterChange, ctx: CheckContext) => RuleHit[];
   /** Checks an AKS engine cluster (`HubAksEngineCluster` props or an API model), as aks-engine-azurestack would. */
   readonly checkEngine?: (model: EngineClusterModel, ctx: CheckContext) => RuleHit[];
+  /** Checks a change of a deployed AKS engine cluster, before any aks-engine-azurestack command runs. */
+  readonly checkEngineChange?: (change: EngineChange, ctx: CheckContext) => RuleHit[];
   /** Checks the live cluster against the one the code describes (`aks-hub drift`). */
   readonly checkDrift?: (code: ClusterModel, live: ClusterModel, ctx: CheckContext) => RuleHit[];
 }

@@ -6,6 +6,7 @@ import { importProps } from '../import/from-props';
 import type { ShapeIssue } from '../model/props-schema';
 import type { TerraformElement } from '../import/terraform-json';
 import type { ClusterModel } from '../model/cluster-model';
+import type { EngineClusterModel } from '../model/engine-model';
 import type { StampProfile } from '../profile/stamp';
 import { type Finding, HubValidationError, findingOf } from './finding';
 import { INPUT_RULES } from './input-rules';
@@ -156,6 +157,17 @@ export function engineFindings(input: EngineInput, stamp: StampProfile, suppress
     .filter((rule) => SHARED_ENGINE_RULE_IDS.includes(rule.id))
     .flatMap((rule) => (rule.check?.(shared.model, sharedCtx) ?? []).map((hit) => findingOf(rule, hit, sharedCtx.name, input.location)));
   return [...own, ...common].sort((a, b) => textOrder(a.ruleId, b.ruleId));
+}
+
+/**
+ * The rules on a change of a deployed AKS engine cluster: the model in its state folder against the
+ * code's, with paths in the words of the code's input.
+ */
+export function engineChangeFindings(deployed: EngineClusterModel, desired: EngineInput, stamp: StampProfile): Finding[] {
+  const ctx = { stamp, name: (f: string) => desired.pathOf(f), vocabulary: desired.vocabulary };
+  return active(new Set())
+    .flatMap((rule) => (rule.checkEngineChange?.({ deployed, desired: desired.model }, ctx) ?? []).map((hit) => findingOf(rule, hit, ctx.name, desired.location)))
+    .sort((a, b) => textOrder(a.ruleId, b.ruleId));
 }
 
 /** Result of checking `HubAksEngineClusterProps`. */

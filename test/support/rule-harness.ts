@@ -10,6 +10,12 @@ import { CLIENT_ID, HUB, STAMP, hubSampleApiModel, minimalEngineProps, minimalPr
 import { type RuleExample, checkProps, renderArmParameters, renderArmTemplate, resolveProps } from './internals';
 import { liveQuickstart, quickstartArmFolder } from './live-cluster';
 import { planOf } from './plan-fixture';
+import { planEngine } from '../../lib/lifecycle/plan';
+import { renderApiModel } from '../../lib/render/apimodel';
+import { checkEngineProps } from '../../lib/rules/run';
+
+/** The test stamp as HubAksEngineCluster sees it. */
+const ENGINE_HUB = { portalUrl: 'https://portal.local.azurestack.external/', identitySystem: 'azure_ad', subscriptionId: '99999999-8888-7777-6666-555555555555' };
 
 /** Deep merge where arrays merge by index, for ARM examples, and `null` removes a key. */
 export function merge(base: unknown, patch: unknown): unknown {
@@ -123,6 +129,12 @@ export function runExample(example: RuleExample): string[] {
     const live = path.join(dir, 'live.json');
     fs.writeFileSync(live, JSON.stringify(liveQuickstart(example.drift)));
     return driftOf(live, [dir], STAMP).map((f) => f.ruleId);
+  }
+  if ('engineChange' in example) {
+    const model = (patch: Readonly<Record<string, unknown>>) => checkEngineProps(merge(minimalEngineProps(), patch), STAMP, ENGINE_HUB).input!.model;
+    const [deployed, desired] = [model(example.engineChange.deployed), model(example.engineChange.desired)];
+    const spec = { cluster: 'c', vocabulary: 'props', apiModel: 'apimodel.json', state: '.', resourceGroup: desired.resourceGroup.name, location: 'local', identitySystem: 'azure_ad', authMethod: 'client_secret', clientId: CLIENT_ID, sshKeyAtDeploy: false, windowsPasswordAtDeploy: false } as const;
+    return planEngine({ spec, desired: renderApiModel(desired), deployed: renderApiModel(deployed), deployedOnce: true, deployedGroup: deployed.resourceGroup.name, stamp: STAMP }).findings.map((f) => f.ruleId);
   }
   return caught(() => suppressHubRule(hubStack(), example.suppression.ruleId, example.suppression.reason));
 }

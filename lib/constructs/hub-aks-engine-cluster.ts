@@ -1,17 +1,25 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ResourceGroup } from '@cdktf/provider-azurestack/lib/resource-group';
 import { TemplateDeployment } from '@cdktf/provider-azurestack/lib/template-deployment';
-import { DataResource, TerraformOutput, TerraformVariable } from 'cdktf';
+import { App, DataResource, Fn, TerraformOutput, TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { planEngine } from '../lifecycle/plan';
+import { ENGINE_ENV, type EngineSpec } from '../lifecycle/spec';
+import { STATE, type StateRecord, StateFolder } from '../lifecycle/state';
 import { ENGINE_PROP_DEFAULTS } from '../model/defaults';
 import type { EngineClusterModel } from '../model/engine-model';
 import type { HubAksEngineClusterProps } from '../model/engine-props';
 import { apiVersionOf } from '../profile/api-versions';
-import { ENGINE_DEPLOY_ENV, type EngineDeployPaths, engineDeployCommand, renderApiModel, renderEngineReadme, renderEngineVnetTemplate, sshKeyAtDeploy } from '../render/apimodel';
+import type { StampProfile } from '../profile/stamp';
+import { renderApiModel, renderEngineReadme, renderEngineVnetTemplate, sshKeyAtDeploy } from '../render/apimodel';
 import { HubValidationError } from '../rules/finding';
 import { checkEngineProps } from '../rules/run';
 import { suppressedRuleIds } from '../rules/suppressions';
-import { claimNames, clusterStack, secretSourceFindings, secretVariable } from './cluster-support';
+import { claimNames, clusterStack, secretSourceFindings } from './cluster-support';
 import { addFindingValidation, annotate } from './findings';
+import type { HubKubeconfig } from './hub-aks-cluster';
 import { sameFramework } from './one-framework';
 import { addArtifact, jsonFile } from './stack-artifacts';
 import { recordClusterDeployment } from './subscription-nodes';
@@ -22,13 +30,49 @@ function portalOf(armEndpoint: string): string | undefined {
   return host.startsWith('management.') ? `https://portal.${host.slice('management.'.length)}/` : undefined;
 }
 
+/** A path for Terraform and the commands it runs, with `/` on every host (Node on Windows takes both). */
+const portable = (p: string): string => p.split(path.sep).join('/');
+
+/** This package's `aks-hub` program: bin/aks-hub.js beside the package.json named cdktf-aks-hub. */
+function ownProgram(): string {
+  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'cdktf-aks-hub') return path.join(dir, 'bin', 'aks-hub.js');
+  }
+  throw new Error('cdktf-aks-hub cannot find its own package.json.');
+}
+
+/** The folder cdktf runs Terraform in for a stack: `<outdir>/stacks/<stack id>`. */
+const stackFolder = (stack: TerraformStack): string => path.resolve(App.of(stack).outdir, 'stacks', stack.node.id);
+
 /**
- * A Kubernetes cluster for stamps without the AKS resource provider (release 2311 on), deployed by
- * aks-engine-azurestack. The stack creates the cluster's resource group (and a custom VNET when
- * asked); the cluster itself is an API model, `cdktf.out/stacks/<stack>/aks-engine/<id>/apimodel.json`,
- * that `aks-engine-azurestack deploy` turns into ARM deployments in that group. A README.md beside
- * it gives the command; `deployWithTerraform` runs it from `cdktf deploy`. Destroying the stack
- * deletes the group, and with it the cluster.
+ * A cluster deployed from this state folder is judged at synth, as apply would judge it: a change
+ * aks-engine-azurestack cannot make stops here, before any plan (HUB520-HUB524).
+ */
+function refuseChangesOfDeployed(subject: string, state: StateFolder, spec: EngineSpec, apiModel: Record<string, unknown>, stamp: StampProfile): void {
+  let deployed: Record<string, unknown> | undefined;
+  let record: StateRecord | undefined;
+  try {
+    deployed = state.deployedModel();
+    record = state.record();
+  } catch {
+    // An unreadable state is apply's to report, with the file named.
+    return;
+  }
+  if (!deployed) return;
+  const plan = planEngine({ spec, desired: apiModel, deployed, deployedOnce: record?.status === 'deployed', ...(record && { deployedGroup: record.resourceGroup }), stamp });
+  const refused = plan.findings.filter((f) => f.severity === 'error');
+  if (refused.length > 0) throw new HubValidationError(subject, refused);
+}
+
+/**
+ * A Kubernetes cluster for stamps without the AKS resource provider (release 2311 on), deployed
+ * and changed by aks-engine-azurestack. The stack creates the cluster's resource group (and a
+ * custom VNET when asked); synth writes the cluster as an API model,
+ * `cdktf.out/stacks/<stack>/aks-engine/<id>/apimodel.json`, with `engine.json` beside it.
+ * `aks-hub engine apply` (run by `cdktf deploy` with `deployWithTerraform`) deploys it once, then
+ * scales, upgrades and adds pools to match the props, judged against the model in the cluster's
+ * state folder. Destroying the stack deletes the group, and with it the cluster.
  */
 export class HubAksEngineCluster extends Construct {
   /** The validated model, with every Hub default applied: what the API model is rendered from. */
@@ -37,12 +81,14 @@ export class HubAksEngineCluster extends Construct {
   public readonly apiModel: Readonly<Record<string, unknown>>;
   /** Name of the cluster's resource group. */
   public readonly resourceGroupName: string;
-  /** The `aks-engine-azurestack deploy` command, run from the stack's folder of cdktf.out; secrets come from environment variables. */
-  public readonly deployCommand: string;
-  /** The sensitive variable holding the client secret, when the construct created it. */
-  public readonly clientSecretVariable?: TerraformVariable;
-  /** The sensitive variable holding the Windows admin password, when the construct created it. */
-  public readonly windowsAdminPasswordVariable?: TerraformVariable;
+  /**
+   * The cluster's state folder (absolute): what aks-engine-azurestack deploy wrote, with the
+   * cluster's keys. Every later operation reads it; synth never writes or deletes it.
+   */
+  public readonly stateDirectory: string;
+  /** `engine.json`, relative to the folder the app runs in: what `aks-hub engine plan|apply|logs` take. */
+  public readonly engineSpecFile: string;
+  private readonly clusterStack: TerraformStack;
 
   constructor(scope: Construct, id: string, props: HubAksEngineClusterProps) {
     super(sameFramework(scope), id);
@@ -58,12 +104,49 @@ export class HubAksEngineCluster extends Construct {
     for (const w of findings) annotate(this, { ...w, location: { constructPath: this.node.path } });
     this.model = model;
     this.apiModel = renderApiModel(model);
+    this.clusterStack = stack;
+
+    // The state folder, outside cdktf.out, where the user chose; a relative path is taken from the folder the app runs in.
+    this.stateDirectory = path.resolve(props.stateDirectory ?? path.join(ENGINE_PROP_DEFAULTS.stateDirectory, stack.node.id, relativePath));
+    const folder = `aks-engine/${relativePath}`;
+    const specFolder = path.join(stackFolder(stack), folder);
+    this.engineSpecFile = portable(path.relative(process.cwd(), path.join(specFolder, 'engine.json')));
+    const spec: EngineSpec = {
+      cluster: this.node.path,
+      vocabulary: 'props',
+      apiModel: 'apimodel.json',
+      state: portable(path.relative(specFolder, this.stateDirectory)),
+      resourceGroup: model.resourceGroup.name,
+      location: model.location,
+      ...(hub.subscriptionId && { subscriptionId: hub.subscriptionId }),
+      identitySystem: stack.identitySystem,
+      authMethod: props.authMethod ?? ENGINE_PROP_DEFAULTS.authMethod,
+      clientId: model.servicePrincipal?.clientId ?? '',
+      sshKeyAtDeploy: sshKeyAtDeploy(model),
+      windowsPasswordAtDeploy: model.windowsProfile !== undefined,
+    };
+    refuseChangesOfDeployed(subject, new StateFolder(this.stateDirectory), spec, this.apiModel, stack.stamp);
+
+    const byTerraform = props.deployWithTerraform ?? ENGINE_PROP_DEFAULTS.deployWithTerraform;
+    // What Terraform runs on the user's machine: node with this package's program and an argument
+    // array, no shell (local-exec's default is cmd /C on Windows). Paths are relative to the
+    // stack's folder, where Terraform runs.
+    const program = portable(path.relative(stackFolder(stack), ownProgram()));
+    const specFromStack = `${folder}/engine.json`;
+    // Stands for the group's life: the group depends on it, so its destroy-time provisioner runs
+    // after the group is deleted (destroy, or a group made anew) and deletes the state folder of
+    // the cluster that was in it.
+    const life = byTerraform
+      ? new DataResource(this, 'cluster', {
+          triggersReplace: { resource_group: model.resourceGroup.name, location: model.location, ...(hub.subscriptionId && { subscription: hub.subscriptionId }) },
+          provisioners: [{ type: 'local-exec', when: 'destroy', interpreter: ['node', program, 'engine', 'forget'], command: specFromStack }],
+        })
+      : undefined;
 
     const tags = Object.keys(model.tags).length > 0 ? { ...model.tags } : undefined;
-
     // The group deploy puts everything in: deleting it is how an aks-engine cluster is removed
     // (docs/tutorials/cli-overview.md: "you must delete the resource group").
-    const rg = new ResourceGroup(this, 'resource-group', { name: model.resourceGroup.name, location: model.location, ...(tags && { tags }) });
+    const rg = new ResourceGroup(this, 'resource-group', { name: model.resourceGroup.name, location: model.location, ...(tags && { tags }), ...(life && { dependsOn: [life] }) });
     this.resourceGroupName = rg.name;
     // HUB020 counts every VM: control plane and agents.
     recordClusterDeployment(rg, { where: this.node.path, count: model.controlPlane.count + model.agentPools.reduce((n, p) => n + p.count, 0) });
@@ -81,40 +164,35 @@ export class HubAksEngineCluster extends Construct {
           })
         : undefined;
 
-    // Secrets: tokens only, never in the API model; deploy reads them from the environment.
-    const byTerraform = props.deployWithTerraform ?? ENGINE_PROP_DEFAULTS.deployWithTerraform;
-    let clientSecret = model.servicePrincipal?.clientSecret;
-    if (byTerraform && clientSecret === undefined) {
-      this.clientSecretVariable = secretVariable(this, prefix, 'client_secret', `Client secret of the service principal aks-engine-azurestack deploy uses for cluster '${model.name}'.`);
-      clientSecret = this.clientSecretVariable.stringValue;
-    }
-    let windowsPassword = model.windowsProfile?.adminPassword;
-    if (byTerraform && model.windowsProfile && windowsPassword === undefined) {
-      this.windowsAdminPasswordVariable = secretVariable(this, prefix, 'windows_admin_password', `Windows admin password of cluster '${model.name}'.`);
-      windowsPassword = this.windowsAdminPasswordVariable.stringValue;
-    }
     addFindingValidation(this, () => secretSourceFindings(this, { 'servicePrincipal.clientSecret': model.servicePrincipal?.clientSecret, 'windowsProfile.adminPassword': model.windowsProfile?.adminPassword }));
+    const specText = jsonFile(spec);
+    const apiModelText = jsonFile(this.apiModel);
+    const stateShown = portable(path.relative(process.cwd(), this.stateDirectory)) || '.';
+    addArtifact(stack, { relativePath: `${folder}/apimodel.json`, render: () => apiModelText });
+    addArtifact(stack, { relativePath: `${folder}/engine.json`, render: () => specText });
+    addArtifact(stack, { relativePath: `${folder}/README.md`, render: () => renderEngineReadme(model, { spec: this.engineSpecFile, state: stateShown }, byTerraform, spec.authMethod) });
 
-    const folder = `aks-engine/${relativePath}`;
-    const paths: EngineDeployPaths = { apiModel: `${folder}/apimodel.json`, outputDirectory: `${folder}/_output`, ...(hub.subscriptionId && { subscriptionId: hub.subscriptionId }) };
-    this.deployCommand = engineDeployCommand(model, paths);
-    addArtifact(stack, { relativePath: paths.apiModel, render: () => jsonFile(this.apiModel) });
-    addArtifact(stack, { relativePath: `${folder}/README.md`, render: () => renderEngineReadme(model, paths, byTerraform) });
-
-    if (byTerraform) {
-      // Runs once, when the group is created (or replaced); later changes go through
-      // aks-engine-azurestack scale and upgrade, which Terraform does not see.
+    if (life) {
+      // Secrets come from the shell's environment (AKS_ENGINE_CLIENT_SECRET, …), so the
+      // provisioner's config holds no sensitive value and Terraform shows aks-engine's progress. A
+      // secret given as a Terraform value goes in through `environment`, which hides it.
+      const secretEnv: Record<string, string> = {
+        ...(model.servicePrincipal?.clientSecret !== undefined && { [ENGINE_ENV.clientSecret]: model.servicePrincipal.clientSecret }),
+        ...(model.windowsProfile?.adminPassword !== undefined && { [ENGINE_ENV.windowsPassword]: model.windowsProfile.adminPassword }),
+      };
       new DataResource(this, 'deploy', {
-        triggersReplace: { resource_group: rg.id },
-        dependsOn: vnet ? [rg, vnet] : [rg],
+        // Runs again when the code's cluster changes or the group is made anew; apply compares with the state's model.
+        triggersReplace: { cluster: createHash('sha256').update(apiModelText).update(specText).digest('hex'), resource_group: rg.id, life: life.id },
+        dependsOn: vnet ? [rg, vnet, life] : [rg, life],
         provisioners: [
           {
             type: 'local-exec',
-            command: this.deployCommand,
+            interpreter: ['node', program, 'engine', 'apply'],
+            command: specFromStack,
             environment: {
-              [ENGINE_DEPLOY_ENV.clientSecret]: clientSecret!,
-              ...(windowsPassword !== undefined && { [ENGINE_DEPLOY_ENV.windowsPassword]: windowsPassword }),
-              ...(sshKeyAtDeploy(model) && { [ENGINE_DEPLOY_ENV.sshPublicKey]: model.linuxProfile!.sshPublicKey }),
+              [ENGINE_ENV.deploymentId]: life.id,
+              ...(sshKeyAtDeploy(model) && { [ENGINE_ENV.sshPublicKey]: model.linuxProfile!.sshPublicKey }),
+              ...secretEnv,
             },
           },
         ],
@@ -122,5 +200,31 @@ export class HubAksEngineCluster extends Construct {
     }
 
     new TerraformOutput(this, 'output', { value: { name: model.name, resource_group_name: this.resourceGroupName }, description: 'The AKS engine cluster: name and resource group.' }).overrideLogicalId(prefix);
+  }
+
+  /**
+   * The cluster's kubeconfig for the `kubernetes` and `helm` providers of another stack
+   * (`hubKubernetesProvider`, `hubHelmProvider`). Terraform reads it from the state folder when
+   * that stack is planned, so the stack is made to depend on the cluster's. It is the admin
+   * client certificate deploy wrote; sensitive.
+   * @param scope a construct in the stack that uses it
+   */
+  public kubeconfig(scope: Construct): HubKubeconfig {
+    const consumer = TerraformStack.of(scope);
+    if (consumer === this.clusterStack) {
+      throw new Error(`${this.node.path}: use the kubeconfig in another stack; Terraform plans a stack before its apply deploys the cluster.`);
+    }
+    consumer.addDependency(this.clusterStack);
+    const file = portable(path.relative(stackFolder(consumer), path.join(this.stateDirectory, STATE.output, 'kubeconfig', `kubeconfig.${this.model.location}.json`)));
+    const json = Fn.jsondecode(Fn.file(file));
+    const at = (...p: (string | number)[]): string => Token.asString(Fn.lookupNested(json, p));
+    const secret = (value: string): string => Token.asString(Fn.sensitive(value));
+    return {
+      value: secret(Fn.file(file)),
+      host: at('clusters', 0, 'cluster', 'server'),
+      clusterCaCertificate: Fn.base64decode(at('clusters', 0, 'cluster', 'certificate-authority-data')),
+      clientCertificate: secret(Fn.base64decode(at('users', 0, 'user', 'client-certificate-data'))),
+      clientKey: secret(Fn.base64decode(at('users', 0, 'user', 'client-key-data'))),
+    };
   }
 }

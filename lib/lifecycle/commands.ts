@@ -57,7 +57,7 @@ export function stepArgs(step: EngineStep, spec: EngineSpec, state: StateFolder,
 export function shownCommand(binary: string, args: readonly string[], secrets: readonly string[]): string {
   return [path.basename(binary), ...args]
     .map((a) => (secrets.some((s) => s !== '' && a.includes(s)) ? '****' : a))
-    .map((a) => (/^[\w@%+=:,./\\-]+$/.test(a) ? a : JSON.stringify(a)))
+    .map((a) => (/^[\w@%+=:,./\\*$-]+$/.test(a) ? a : JSON.stringify(a)))
     .join(' ');
 }
 

@@ -50,6 +50,8 @@ export const ENGINE_PROP_DEFAULTS = Object.freeze({
   kubernetesVersion: AKS_ENGINE.defaultKubernetesVersion,
   tags: PROP_DEFAULTS.tags,
   deployWithTerraform: false,
+  stateDirectory: '.aks-engine-state',
+  authMethod: 'client_secret' as 'client_secret' | 'client_certificate',
   useInstanceMetadata: false,
   useManagedIdentity: false,
   loadBalancerSku: PROP_DEFAULTS.loadBalancerSku,

@@ -132,9 +132,9 @@ export interface HubAksEngineClusterProps {
   /** Name of the cluster; the DNS prefix and the resource group name derive from it. */
   readonly name: string;
   /**
-   * The service principal the cluster and `aks-engine-azurestack deploy` use. The secret never
-   * enters the API model: `deploy` takes it on its command line, or the model names it in Key Vault
-   * (`keyVaultSecret`).
+   * The service principal the cluster and aks-engine-azurestack use. The secret never enters the
+   * synthesized API model: the commands take it from `AKS_ENGINE_CLIENT_SECRET`, or the model names
+   * it in Key Vault (`keyVaultSecret`).
    */
   readonly servicePrincipal: ServicePrincipalProps;
   /**
@@ -167,8 +167,8 @@ export interface HubAksEngineClusterProps {
   readonly linuxProfile: LinuxProfileProps;
   /**
    * Admin of Windows VMs; required with a Windows pool (HUB515). The password never enters the
-   * API model: without `adminPassword` the construct makes a sensitive variable, passed to
-   * `deploy` with `--set`.
+   * synthesized API model: `aks-hub engine apply` adds it from `AKS_ENGINE_WINDOWS_PASSWORD` to the
+   * state folder's copy that deploy reads.
    * @default none
    */
   readonly windowsProfile?: WindowsProfileProps;
@@ -183,12 +183,30 @@ export interface HubAksEngineClusterProps {
    */
   readonly tags?: Record<string, string>;
   /**
-   * Run `aks-engine-azurestack deploy` from `cdktf deploy`, once, after the resource group (and VNET)
-   * exist: a `terraform_data` resource with a `local-exec` provisioner. Needs the
-   * `aks-engine-azurestack` binary on the PATH of the machine that runs Terraform.
-   * @default false: run the command in the README.md written beside apimodel.json yourself
+   * Make the cluster match these props from `cdktf deploy`: a `terraform_data` resource runs
+   * `aks-hub engine apply` after the resource group (and VNET) exist, whenever the cluster's API
+   * model changes. It deploys once, then scales, upgrades and adds pools, judged against the
+   * state folder's model. Needs aks-engine-azurestack v0.85.0 on the PATH (or in
+   * `AKS_ENGINE_BINARY`) and the secrets in the environment (`AKS_ENGINE_CLIENT_SECRET`).
+   * @default false: run `aks-hub engine apply` on the engine.json beside apimodel.json yourself
    */
   readonly deployWithTerraform?: boolean;
+  /**
+   * The cluster's state folder: what aks-engine-azurestack deploy writes (the cluster's private
+   * keys and certificates, unencrypted, and the kubeconfig), which every later scale, upgrade and
+   * addpool reads and rewrites. Outside cdktf.out, so that no synth or cdktf clean-up deletes it;
+   * a relative path is taken from the folder the app runs in. Back it up.
+   * @default '.aks-engine-state/<stack id>/<cluster id>' in the folder the app runs in
+   */
+  readonly stateDirectory?: string;
+  /**
+   * How aks-engine-azurestack signs in as the service principal. `client_secret` puts the secret
+   * on its command line (v0.85.0 takes it no other way), visible in the machine's process list;
+   * `client_certificate` reads `AKS_ENGINE_CERTIFICATE_PATH` and `AKS_ENGINE_PRIVATE_KEY_PATH`,
+   * for shared runners.
+   * @default 'client_secret'
+   */
+  readonly authMethod?: 'client_secret' | 'client_certificate';
   /**
    * The stamp's user portal, which the API model must name.
    * @default the stack's armEndpoint with 'management.' replaced by 'portal.'

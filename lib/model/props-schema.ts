@@ -176,6 +176,9 @@ const buildEngineSchema = () =>
     ),
     tags: z.optional(z.record(str, str)),
     deployWithTerraform: z.optional(z.boolean()),
+    // A path of the user's machine: any text but a NUL or a line break, which no file system takes.
+    stateDirectory: z.optional(z.string().check(z.regex(/^[^\0\r\n]{1,4096}$/, 'a folder path'))),
+    authMethod: z.optional(z.enum(['client_secret', 'client_certificate'])),
     portalUrl: z.optional(str),
     suppressions,
     useInstanceMetadata: z.optional(z.boolean()),

@@ -21,7 +21,7 @@ function controllerManagerConfig(version: string): Record<string, string> {
  * Renders the engine model as an aks-engine-azurestack API model (`apimodel.json`), with the exact
  * vlabs JSON tags and the Hub sample's settings (`examples/azure-stack/kubernetes-azurestack.json`).
  * It holds no secret: the service principal's secret is passed to `deploy` on its command line,
- * or named in Key Vault; the Windows password is passed with `--set`. Pure and deterministic.
+ * or named in Key Vault; the Windows password and a deploy-time SSH key are added to the state folder's copy. Pure and deterministic.
  */
 export function renderApiModel(m: EngineClusterModel): Record<string, unknown> {
   const sp = m.servicePrincipal;
@@ -113,78 +113,52 @@ export function renderEngineVnetTemplate(subnet: NewSubnetModel, tags: Readonly<
   };
 }
 
-/** Where `deploy` reads and writes, and the environment variables that carry the secrets. */
-export interface EngineDeployPaths {
-  /** The API model, relative to where the command runs. */
-  readonly apiModel: string;
-  /** `deploy`'s output folder: the generated templates, kubeconfig and PKI. */
-  readonly outputDirectory: string;
-  /** The stack's subscription, or `undefined` to take ARM_SUBSCRIPTION_ID. */
-  readonly subscriptionId?: string;
-}
-
-/**
- * The environment variables the deploy command reads: the secrets, which no file holds, and an
- * SSH key known only at deploy time.
- */
-export const ENGINE_DEPLOY_ENV = Object.freeze({ clientSecret: 'AKS_ENGINE_CLIENT_SECRET', windowsPassword: 'AKS_ENGINE_WINDOWS_PASSWORD', sshPublicKey: 'AKS_ENGINE_SSH_PUBLIC_KEY' });
-
-/** Whether the SSH key is a token (a Terraform variable): the model then leaves keyData empty and deploy sets it. */
+/** Whether the SSH key is a token (a Terraform variable): the model then leaves keyData empty and `aks-hub engine apply` fills it in the state folder's copy. */
 export const sshKeyAtDeploy = (m: EngineClusterModel): boolean => m.linuxProfile !== undefined && Token.isUnresolved(m.linuxProfile.sshPublicKey);
 
-/** A word for a POSIX shell command line: quoted unless it is plainly safe. */
-const shellWord = (w: string): string => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
-
-/**
- * The `aks-engine-azurestack deploy` command for this cluster, as POSIX shell words; secrets come
- * from environment variables (`ENGINE_DEPLOY_ENV`), never from the text.
- */
-export function engineDeployCommand(m: EngineClusterModel, paths: EngineDeployPaths): string {
-  const sp = m.servicePrincipal;
-  const words = [
-    'aks-engine-azurestack', 'deploy',
-    '--api-model', shellWord(paths.apiModel),
-    '--location', shellWord(m.location),
-    '--resource-group', shellWord(m.resourceGroup.name),
-    '--azure-env', 'AzureStackCloud',
-    '--identity-system', shellWord(m.customCloud?.identitySystem ?? 'azure_ad'),
-    '--auth-method', 'client_secret',
-    '--client-id', shellWord(sp?.clientId ?? ''),
-    '--client-secret', `"$${ENGINE_DEPLOY_ENV.clientSecret}"`,
-    '--subscription-id', paths.subscriptionId ? shellWord(paths.subscriptionId) : '"$ARM_SUBSCRIPTION_ID"',
-    '--output-directory', shellWord(paths.outputDirectory),
-    // --set values are quoted for aks-engine, which splits them at commas (cmd/generate_test.go).
-    ...(sshKeyAtDeploy(m) ? ['--set', `"linuxProfile.ssh.publicKeys[0].keyData=\\"$${ENGINE_DEPLOY_ENV.sshPublicKey}\\""`] : []),
-    ...(m.windowsProfile ? ['--set', `"windowsProfile.adminPassword=\\"$${ENGINE_DEPLOY_ENV.windowsPassword}\\""`] : []),
-  ];
-  return words.join(' ');
+/** Text for a Markdown paragraph: every character Markdown or HTML could read as syntax escaped, one line. */
+export function markdownText(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+\-.!|~&]/g, (c) => `\\${c}`).replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
 
-/** The README.md written beside apimodel.json: how to deploy, and what Terraform does not see. */
-export function renderEngineReadme(m: EngineClusterModel, paths: EngineDeployPaths, byTerraform: boolean): string {
+/** Where the lifecycle commands read, for the README beside the model. */
+export interface EngineReadmePaths {
+  /** engine.json, relative to the project folder. */
+  readonly spec: string;
+  /** The state folder. */
+  readonly state: string;
+}
+
+/** The README.md written beside apimodel.json: how the cluster is deployed and changed, and where its state is. */
+export function renderEngineReadme(m: EngineClusterModel, paths: EngineReadmePaths, byTerraform: boolean, authMethod: string): string {
+  const secretLines =
+    authMethod === 'client_certificate'
+      ? ['export AKS_ENGINE_CERTIFICATE_PATH=...   # the service principal\'s certificate', 'export AKS_ENGINE_PRIVATE_KEY_PATH=...   # and its private key']
+      : ["export AKS_ENGINE_CLIENT_SECRET=...   # the service principal's secret"];
   const lines = [
-    `# AKS engine cluster ${m.name}`,
+    `# AKS engine cluster ${markdownText(m.name)}`,
     '',
-    `\`apimodel.json\` is an aks-engine-azurestack ${AKS_ENGINE.release} API model for Kubernetes ${m.kubernetesVersion} on the stamp at`,
-    `${m.customCloud?.portalUrl ?? 'the stamp'} (${m.location}, ${m.customCloud?.identitySystem === 'adfs' ? 'AD FS' : 'Azure AD'}). It holds no secret.`,
+    `\`apimodel.json\` is an aks-engine-azurestack ${AKS_ENGINE.release} API model for Kubernetes ${markdownText(m.kubernetesVersion)} on the stamp at`,
+    `${markdownText(m.customCloud?.portalUrl ?? 'the stamp')} (${markdownText(m.location)}, ${m.customCloud?.identitySystem === 'adfs' ? 'AD FS' : 'Azure AD'}). It holds no secret.`,
     '',
     byTerraform
-      ? '`cdktf deploy` runs the command below once, after the resource group exists (`deployWithTerraform`). To run it yourself, from this stack\'s folder of cdktf.out:'
-      : 'After `cdktf deploy` has made the resource group, run from this stack\'s folder of cdktf.out:',
+      ? '`cdktf deploy` runs `aks-hub engine apply` on `engine.json` (`deployWithTerraform`): it deploys the cluster once, then scales, upgrades and adds pools as the code changes. To see or run the same from the project folder:'
+      : 'After `cdktf deploy` has made the resource group, from the project folder:',
     '',
     '```sh',
-    `export ${ENGINE_DEPLOY_ENV.clientSecret}=...   # the service principal's secret`,
-    ...(sshKeyAtDeploy(m) ? [`export ${ENGINE_DEPLOY_ENV.sshPublicKey}="$(cat ~/.ssh/id_rsa.pub)"`] : []),
-    ...(m.windowsProfile ? [`export ${ENGINE_DEPLOY_ENV.windowsPassword}=...   # the Windows admin password`] : []),
-    engineDeployCommand(m, paths),
+    ...secretLines,
+    ...(sshKeyAtDeploy(m) ? ['export AKS_ENGINE_SSH_PUBLIC_KEY="$(cat ~/.ssh/id_rsa.pub)"'] : []),
+    ...(m.windowsProfile ? ["export AKS_ENGINE_WINDOWS_PASSWORD=...   # the Windows admin password"] : []),
+    `npx aks-hub engine plan ${paths.spec}`,
+    `npx aks-hub engine apply ${paths.spec}`,
     '```',
     '',
-    `The cluster goes into the resource group ${m.resourceGroup.name}, which the stack owns: \`cdktf destroy\` deletes it with`,
-    'everything deploy made. aks-engine has no delete command of its own.',
+    `The cluster's state is in ${markdownText(paths.state)}: the model aks-engine-azurestack wrote at deploy, with the`,
+    "cluster's private keys and certificates, unencrypted, and the kubeconfig. Every later scale, upgrade and addpool",
+    'reads and rewrites it. Back it up; without it the cluster cannot be changed.',
     '',
-    `\`${paths.outputDirectory}\` then holds the generated ARM templates, the kubeconfig and the cluster's private`,
-    'keys and certificates, unencrypted. Keep it: `scale` and `upgrade` need its apimodel.json. Terraform does not',
-    'see it, nor what `aks-engine-azurestack scale` and `upgrade` change; run those against that file, not this one.',
+    `The cluster goes into the resource group ${markdownText(m.resourceGroup.name)}, which the stack owns: \`cdktf destroy\` deletes it`,
+    'with everything deploy made. aks-engine has no delete command of its own.',
     '',
   ];
   return lines.join('\n');

@@ -186,7 +186,7 @@ describe('scenario specifics', () => {
     expect(model.properties.masterProfile).toMatchObject({ count: 3, availabilityProfile: 'AvailabilitySet', distro: 'aks-ubuntu-22.04' });
     expect(model.properties.agentPoolProfiles).toHaveLength(1);
     expect(model.properties.customCloudProfile.identitySystem).toBe('adfs');
-    expect(files[path.join('stacks', 'aks-engine', 'aks-engine', 'cluster', 'README.md')]).toContain('--identity-system adfs');
+    expect(JSON.parse(files[path.join('stacks', 'aks-engine', 'aks-engine', 'cluster', 'engine.json')]!)).toMatchObject({ identitySystem: 'adfs', state: '../../../../../.aks-engine-state/aks-engine/cluster' });
     const check = (patch: (m: any) => void) => {
       const mutated = structuredClone(model);
       patch(mutated);

@@ -196,7 +196,7 @@ export interface HubAksEngineClusterProps {
    * keys and certificates, unencrypted, and the kubeconfig), which every later scale, upgrade and
    * addpool reads and rewrites. Outside cdktf.out, so that no synth or cdktf clean-up deletes it;
    * a relative path is taken from the folder the app runs in. Back it up.
-   * @default '.aks-engine-state/<stack id>/<cluster id>' in the folder the app runs in
+   * @default '.aks-engine-state' in the folder the app runs in, then the stack's id and the cluster's path: `.aks-engine-state/<stack>/<cluster>`
    */
   readonly stateDirectory?: string;
   /**

@@ -116,9 +116,12 @@ export function renderEngineVnetTemplate(subnet: NewSubnetModel, tags: Readonly<
 /** Whether the SSH key is a token (a Terraform variable): the model then leaves keyData empty and `aks-hub engine apply` fills it in the state folder's copy. */
 export const sshKeyAtDeploy = (m: EngineClusterModel): boolean => m.linuxProfile !== undefined && Token.isUnresolved(m.linuxProfile.sshPublicKey);
 
-/** Text for a Markdown paragraph: every character Markdown or HTML could read as syntax escaped, one line. */
+/**
+ * Text inside a Markdown paragraph line: the characters that could start markup there (emphasis,
+ * code, links, HTML, tables) escaped, line breaks folded, so a value can neither add a block nor hide one.
+ */
 export function markdownText(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+\-.!|~&]/g, (c) => `\\${c}`).replace(/[\r\n\u2028\u2029]+/g, ' ');
+  return text.replace(/[\\`*_{}[\]<>!|~&]/g, (c) => `\\${c}`).replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
 
 /** Where the lifecycle commands read, for the README beside the model. */

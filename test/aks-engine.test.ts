@@ -4,6 +4,7 @@ import { App, Testing, TerraformVariable } from 'cdktf';
 import { describe, expect, it } from 'vitest';
 import { HubAksEngineCluster, HubStack, type HubAksEngineClusterProps, HubValidationError, sshPublicKeyVariable } from '../lib';
 import { API_MODEL_TAGS, AKS_ENGINE } from '../lib/profile/aks-engine';
+import { PROGRAM_LOCATOR } from '../lib/constructs/hub-aks-engine-cluster';
 import { SHARED_ENGINE_PROPS_RULE_IDS, SHARED_ENGINE_RULE_IDS } from '../lib/rules/catalog';
 import { checkDocuments } from '../lib/rules/check-documents';
 import { hubFindings } from '../lib/testing';
@@ -187,13 +188,22 @@ describe('the Terraform side of an AKS engine cluster', () => {
     expect(apply.depends_on).toEqual([`azurestack_resource_group.${rg}`, `azurestack_template_deployment.${vnet}`, `terraform_data.${lifeId}`]);
     expect(apply.triggers_replace).toEqual({ cluster: expect.stringMatching(/^[0-9a-f]{64}$/), resource_group: `\${azurestack_resource_group.${rg}.id}`, life: `\${terraform_data.${lifeId}.id}` });
     const exec = apply.provisioner[0]['local-exec'];
-    expect(exec.interpreter).toEqual(['node', expect.stringMatching(/\/bin\/aks-hub\.js$/), 'engine', 'apply']);
+    expect(exec.interpreter).toEqual(['node', '-e', PROGRAM_LOCATOR, 'engine', 'apply']);
     expect(exec.command).toBe('aks-engine/cluster/engine.json');
     // The group depends on the marker, whose destroy-time provisioner forgets the state after the group is gone.
     expect(tf.resource.azurestack_resource_group[rg].depends_on).toEqual([`terraform_data.${lifeId}`]);
-    expect(life.provisioner[0]['local-exec'].interpreter.slice(2)).toEqual(['engine', 'forget']);
+    expect(life.provisioner[0]['local-exec'].interpreter.slice(3)).toEqual(['engine', 'forget']);
     expect(life.triggers_replace).toEqual({ resource_group: 'engine-rg', location: 'local', subscription: SUBSCRIPTION });
     expect(JSON.parse(files['aks-engine/cluster/engine.json']!)).toMatchObject({ subscriptionId: SUBSCRIPTION, resourceGroup: 'engine-rg', location: 'local', identitySystem: 'adfs' });
+  });
+
+  it('writes the same cdk.tf.json wherever cdktf.out is, as snapshot tests need', () => {
+    const once = () => {
+      const stack = new HubStack(Testing.app(), 'engine-stack', { hub: ADFS });
+      new HubAksEngineCluster(stack, 'cluster', minimalEngineProps({ deployWithTerraform: true, linuxProfile: { sshPublicKey: sshPublicKeyVariable(stack) } }));
+      return Testing.synth(stack, true);
+    };
+    expect(once()).toBe(once());
   });
 
   it('counts the control plane and the agents against the 50 VMs of a subscription (HUB020)', () => {

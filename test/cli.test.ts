@@ -157,6 +157,13 @@ describe('aks-hub init', () => {
     expect(main).toContain('location: "redmond"');
     expect(main).toContain('sshPublicKey: sshPublicKeyVariable(stack)');
     expect(main).not.toMatch(/ssh-rsa /);
+    // Stamps of release 2311 on have no AKS resource provider: the scaffold is an AKS engine cluster,
+    // and git never sees its state folder, which holds the cluster's keys.
+    expect(main).toContain('new HubAksEngineCluster(stack');
+    expect(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8').split('\n')).toContain('.aks-engine-state/');
+    const rp = path.join(tmp('init-rp'), 'rp');
+    expect(cli('init', rp, '--aks-resource-provider').code).toBe(0);
+    expect(fs.readFileSync(path.join(rp, 'main.ts'), 'utf8')).toContain('new HubAksCluster(stack');
   });
 
   it('writes a given .pub key line into main.ts, and refuses anything that is not one', () => {

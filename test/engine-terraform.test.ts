@@ -49,6 +49,9 @@ describe.runIf(HAS_TERRAFORM)('the AKS engine example applied by Terraform', () 
     const w = engineWorld('terraform');
     const stackDir = path.join(w.outdir, 'stacks', 'aks-engine');
     fs.writeFileSync(path.join(w.root, 'none.tfrc'), '');
+    // The app's node_modules, as npm install leaves it: the program Terraform starts is found from there.
+    fs.mkdirSync(path.join(w.root, 'node_modules'));
+    fs.symlinkSync(path.resolve(__dirname, '..'), path.join(w.root, 'node_modules', 'cdktf-aks-hub'), 'dir');
     const env = { ...w.env, HOME: w.root, TF_VAR_ssh_public_key: SSH_KEY, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: path.join(w.root, 'none.tfrc') };
     const synth = (change: Partial<HubAksEngineClusterProps>) => {
       const app = new App({ outdir: w.outdir });

@@ -6,6 +6,7 @@ import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HubAksCluster, HubAksEngineCluster, HubStack, HubValidationError, validateCluster } from '../lib';
 import { readSpec } from '../lib/lifecycle/spec';
+import { PROGRAM_LOCATOR } from '../lib/constructs/hub-aks-engine-cluster';
 import { stepArgs } from '../lib/lifecycle/commands';
 import { StateFolder } from '../lib/lifecycle/state';
 import { parametersBody } from '../lib/constructs/cluster-support';
@@ -329,7 +330,7 @@ describe('items 1-4 for HubAksEngineCluster: every string prop crossed with host
         // What Terraform runs: node and this package's program with fixed words; no user text, no shell.
         for (const r of Object.values<any>(tf.resource.terraform_data)) {
           const exec = r.provisioner[0]['local-exec'];
-          expect(exec.interpreter).toEqual(['node', expect.stringMatching(/\/bin\/aks-hub\.js$/), 'engine', expect.stringMatching(/^(apply|forget)$/)]);
+          expect(exec.interpreter).toEqual(['node', '-e', PROGRAM_LOCATOR, 'engine', expect.stringMatching(/^(apply|forget)$/)]);
           expect(exec.command).toBe('aks-engine/cluster/engine.json');
           for (const v of Object.values<string>(exec.environment ?? {})) expect(v).toMatch(/^\$\{[\w.]+\}$/);
         }

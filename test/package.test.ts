@@ -144,7 +144,7 @@ describe('the packed package', () => {
   it('the scaffold synthesizes with npm run synth, and the installed aks-hub finds it clean', () => {
     const out = sh('npm', ['run', '--silent', 'synth'], app);
     expect(out).toContain('Stack aks-hub: cdktf.out/stacks/aks-hub');
-    expect(out).toContain('  arm/cluster/azuredeploy.json');
+    expect(out).toContain('  aks-engine/cluster/apimodel.json');
     expect(fs.existsSync(path.join(app, 'cdktf.out', 'stacks', 'aks-hub', 'cdk.tf.json'))).toBe(true);
     expect(sh('npx', ['--no-install', 'aks-hub', 'check', 'cdktf.out'], app)).toContain('0 errors');
   });

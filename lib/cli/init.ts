@@ -10,6 +10,8 @@ export interface InitOptions {
   readonly clientId: string;
   /** A `.pub` file whose key line goes into main.ts; without one, main.ts takes the key from `TF_VAR_ssh_public_key` at deploy. */
   readonly sshPublicKeyFile?: string;
+  /** A `HubAksCluster`, for stamps before 2311 with the AKS resource provider registered; otherwise a `HubAksEngineCluster`. */
+  readonly aksResourceProvider?: boolean;
 }
 
 /** The versions the scaffold pins: this package's own, and the ones it is built and tested with. */
@@ -37,21 +39,67 @@ function readPublicKey(file: string): string {
   return text;
 }
 
-function files(name: string, o: InitOptions, sshKey: string | undefined, v: ScaffoldVersions): Record<string, string> {
-  const dep = (n: string) => v.dependencies[n] ?? 'latest';
-  const pkg = {
-    name,
-    version: '0.1.0',
-    private: true,
-    scripts: { synth: 'aks-hub synth', test: 'vitest run' },
-    dependencies: { 'cdktf-aks-hub': v.self, cdktf: dep('cdktf'), constructs: dep('constructs') },
-    devDependencies: { '@types/node': dep('@types/node'), tsx: dep('tsx'), typescript: dep('typescript'), vitest: dep('vitest') },
-  };
+/** main.ts and its test for a stamp of release 2311 or later: an AKS engine cluster, deployed and changed by cdktf deploy. */
+function engineApp(o: InitOptions, sshKey: string | undefined): Record<string, string> {
   return {
-    'package.json': `${JSON.stringify(pkg, null, 2)}\n`,
-    'cdktf.json': `${JSON.stringify({ language: 'typescript', app: 'npx tsx main.ts', projectId: name, sendCrashReports: 'false', terraformProviders: [], terraformModules: [], context: {} }, null, 2)}\n`,
-    'tsconfig.json': `${JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, esModuleInterop: true, skipLibCheck: true, noEmit: true, types: ['node'] }, include: ['*.ts'] }, null, 2)}\n`,
-    '.gitignore': 'node_modules/\ncdktf.out/\n*.tfstate\n*.tfstate.*\n.terraform/\n',
+    'main.ts': `// A Kubernetes cluster on Azure Stack Hub through aks-engine-azurestack (stamps of release 2311 on).
+// \`npm run synth\` writes cdktf.out/; \`cdktf deploy\` makes the resource group, then deploys, scales
+// and upgrades the cluster with aks-engine-azurestack v0.85.0, which must be on the PATH.
+// Credentials come from ARM_CLIENT_ID, ARM_CLIENT_SECRET, ARM_SUBSCRIPTION_ID and ARM_TENANT_ID;
+// the cluster's service principal secret from AKS_ENGINE_CLIENT_SECRET${sshKey === undefined ? ',\n// and your SSH public key from TF_VAR_ssh_public_key="$(cat ~/.ssh/id_rsa.pub)"' : ''}.
+// The cluster's keys go to .aks-engine-state/ (git ignores it): back that folder up.
+import { App } from 'cdktf';
+import { HubAksEngineCluster, HubStack${sshKey === undefined ? ', sshPublicKeyVariable' : ''} } from 'cdktf-aks-hub';
+
+export function buildApp(app = new App()): App {
+  const stack = new HubStack(app, 'aks-hub', {
+    hub: { armEndpoint: ${JSON.stringify(o.armEndpoint)}, location: ${JSON.stringify(o.location)} },
+  });
+  new HubAksEngineCluster(stack, 'cluster', {
+    name: 'k8s-cluster',
+    servicePrincipal: { clientId: ${JSON.stringify(o.clientId)} },
+    agentPools: [{ name: 'linuxpool', count: 3 }],
+    linuxProfile: { sshPublicKey: ${sshKey === undefined ? 'sshPublicKeyVariable(stack)' : JSON.stringify(sshKey)} },
+    deployWithTerraform: true,
+  });
+  return app;
+}
+
+if (require.main === module) buildApp().synth();
+`,
+    'main.test.ts': `import { Testing } from 'cdktf';
+import { HubStack } from 'cdktf-aks-hub';
+import { assertHubCompliant, synthHub } from 'cdktf-aks-hub/testing';
+import { expect, it } from 'vitest';
+import { buildApp } from './main';
+
+function stack(): HubStack {
+  const app = buildApp(Testing.app());
+  return app.node.findChild('aks-hub') as HubStack;
+}
+
+it('is Hub-compliant', () => {
+  assertHubCompliant(stack());
+});
+
+it('writes an aks-engine-azurestack API model with availability sets and the basic load balancer', () => {
+  const { terraform, engine } = synthHub(stack());
+  expect(terraform.provider.azurestack[0].metadata_host).toBe(${JSON.stringify(new URL(o.armEndpoint).host)});
+  const model = engine.cluster!.apiModel as any;
+  expect(model.properties.masterProfile).toMatchObject({ count: 3, availabilityProfile: 'AvailabilitySet' });
+  expect(model.properties.orchestratorProfile.kubernetesConfig.loadBalancerSku).toBe('Basic');
+});
+
+it('matches the snapshot', () => {
+  expect(synthHub(stack())).toMatchSnapshot();
+});
+`,
+  };
+}
+
+/** main.ts and its test for a stamp before 2311 with the AKS resource provider registered: a HubAksCluster. */
+function resourceProviderApp(o: InitOptions, sshKey: string | undefined): Record<string, string> {
+  return {
     'main.ts': `// An AKS cluster on Azure Stack Hub. \`npm run synth\` writes cdktf.out/; \`cdktf deploy\` deploys it.
 // Credentials come from ARM_CLIENT_ID, ARM_CLIENT_SECRET, ARM_SUBSCRIPTION_ID and ARM_TENANT_ID;
 // the cluster's service principal secret from TF_VAR_cluster_client_secret${sshKey === undefined ? ',\n// and your SSH public key from TF_VAR_ssh_public_key="$(cat ~/.ssh/id_rsa.pub)"' : ''}.
@@ -99,6 +147,26 @@ it('matches the snapshot', () => {
   expect(synthHub(stack())).toMatchSnapshot();
 });
 `,
+  };
+}
+
+function files(name: string, o: InitOptions, sshKey: string | undefined, v: ScaffoldVersions): Record<string, string> {
+  const dep = (n: string) => v.dependencies[n] ?? 'latest';
+  const pkg = {
+    name,
+    version: '0.1.0',
+    private: true,
+    scripts: { synth: 'aks-hub synth', test: 'vitest run' },
+    dependencies: { 'cdktf-aks-hub': v.self, cdktf: dep('cdktf'), constructs: dep('constructs') },
+    devDependencies: { '@types/node': dep('@types/node'), tsx: dep('tsx'), typescript: dep('typescript'), vitest: dep('vitest') },
+  };
+  return {
+    'package.json': `${JSON.stringify(pkg, null, 2)}\n`,
+    'cdktf.json': `${JSON.stringify({ language: 'typescript', app: 'npx tsx main.ts', projectId: name, sendCrashReports: 'false', terraformProviders: [], terraformModules: [], context: {} }, null, 2)}\n`,
+    'tsconfig.json': `${JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, esModuleInterop: true, skipLibCheck: true, noEmit: true, types: ['node'] }, include: ['*.ts'] }, null, 2)}\n`,
+    // The state folder of an AKS engine cluster holds its private keys: never in git.
+    '.gitignore': 'node_modules/\ncdktf.out/\n*.tfstate\n*.tfstate.*\n.terraform/\n.aks-engine-state/\n',
+    ...(o.aksResourceProvider ? resourceProviderApp(o, sshKey) : engineApp(o, sshKey)),
   };
 }
 

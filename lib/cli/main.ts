@@ -127,16 +127,17 @@ export function run(argv: readonly string[], io: Io = processIo, env: NodeJS.Pro
 
   program
     .command('init')
-    .description('Scaffold a project: package.json, cdktf.json, main.ts with a HubStack and a HubAksCluster, and a vitest test.')
+    .description('Scaffold a project: package.json, cdktf.json, main.ts with a HubStack and a HubAksEngineCluster (stamps of release 2311 on), and a vitest test.')
     .argument('<dir>', 'directory to create')
     .option('--arm-endpoint <url>', "the stamp's Resource Manager endpoint", 'https://management.local.azurestack.external')
     .option('--location <region>', "the stamp's region name", 'local')
     .option('--client-id <appId>', "the cluster service principal's application id", '00000000-0000-0000-0000-000000000000')
     .option('--ssh-public-key <file>', 'your .pub file, written into main.ts (default: main.ts reads TF_VAR_ssh_public_key at deploy)')
-    .action((dir: string, opts: { armEndpoint: string; location: string; clientId: string; sshPublicKey?: string }) => {
+    .option('--aks-resource-provider', 'a HubAksCluster instead, for a stamp before release 2311 whose AKS resource provider is registered')
+    .action((dir: string, opts: { armEndpoint: string; location: string; clientId: string; sshPublicKey?: string; aksResourceProvider?: boolean }) => {
       const written = initProject(
         dir,
-        { armEndpoint: opts.armEndpoint, location: opts.location, clientId: opts.clientId, ...(opts.sshPublicKey && { sshPublicKeyFile: opts.sshPublicKey }) },
+        { armEndpoint: opts.armEndpoint, location: opts.location, clientId: opts.clientId, ...(opts.sshPublicKey && { sshPublicKeyFile: opts.sshPublicKey }), ...(opts.aksResourceProvider && { aksResourceProvider: true }) },
         { self: pkg.version, dependencies: { ...pkg.devDependencies, ...pkg.dependencies } },
       );
       io.out(`Wrote ${written.join(', ')} to ${dir}.\nNext: cd ${shellQuote(dir)} && npm install && npm test && npm run synth\n`);

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ResourceGroup } from '@cdktf/provider-azurestack/lib/resource-group';
 import { TemplateDeployment } from '@cdktf/provider-azurestack/lib/template-deployment';
@@ -33,14 +32,20 @@ function portalOf(armEndpoint: string): string | undefined {
 /** A path for Terraform and the commands it runs, with `/` on every host (Node on Windows takes both). */
 const portable = (p: string): string => p.split(path.sep).join('/');
 
-/** This package's `aks-hub` program: bin/aks-hub.js beside the package.json named cdktf-aks-hub. */
-function ownProgram(): string {
-  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-    const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'cdktf-aks-hub') return path.join(dir, 'bin', 'aks-hub.js');
-  }
-  throw new Error('cdktf-aks-hub cannot find its own package.json.');
-}
+/**
+ * How Terraform starts this package's `aks-hub` program on the user's machine: `node -e` with this
+ * code, which looks for the program from the folder Terraform runs in upwards (the app's
+ * node_modules, or a checkout of this package). No path of the machine is written, so synth output
+ * is the same wherever the app and its cdktf.out are; no shell is involved on any host.
+ */
+export const PROGRAM_LOCATOR = [
+  "const p=require('path'),f=require('fs');",
+  'for(let d=process.cwd();;d=p.dirname(d)){',
+  "let b=p.join(d,'node_modules','cdktf-aks-hub','bin','aks-hub.js');",
+  "try{if(JSON.parse(f.readFileSync(p.join(d,'package.json'),'utf8')).name==='cdktf-aks-hub')b=p.join(d,'bin','aks-hub.js')}catch(e){}",
+  'if(f.existsSync(b)){process.argv.splice(1,0,b);require(b);break}',
+  "if(p.dirname(d)===d){console.error('aks-hub: cdktf-aks-hub is not installed in '+process.cwd()+' or a folder above it');process.exitCode=2;break}}",
+].join('');
 
 /** The folder cdktf runs Terraform in for a stack: `<outdir>/stacks/<stack id>`. */
 const stackFolder = (stack: TerraformStack): string => path.resolve(App.of(stack).outdir, 'stacks', stack.node.id);
@@ -129,9 +134,9 @@ export class HubAksEngineCluster extends Construct {
 
     const byTerraform = props.deployWithTerraform ?? ENGINE_PROP_DEFAULTS.deployWithTerraform;
     // What Terraform runs on the user's machine: node with this package's program and an argument
-    // array, no shell (local-exec's default is cmd /C on Windows). Paths are relative to the
-    // stack's folder, where Terraform runs.
-    const program = portable(path.relative(stackFolder(stack), ownProgram()));
+    // array, no shell (local-exec's default is cmd /C on Windows). The spec's path is relative to
+    // the stack's folder, where Terraform runs.
+    const program = ['node', '-e', PROGRAM_LOCATOR];
     const specFromStack = `${folder}/engine.json`;
     // Stands for the group's life: the group depends on it, so its destroy-time provisioner runs
     // after the group is deleted (destroy, or a group made anew) and deletes the state folder of
@@ -139,7 +144,7 @@ export class HubAksEngineCluster extends Construct {
     const life = byTerraform
       ? new DataResource(this, 'cluster', {
           triggersReplace: { resource_group: model.resourceGroup.name, location: model.location, ...(hub.subscriptionId && { subscription: hub.subscriptionId }) },
-          provisioners: [{ type: 'local-exec', when: 'destroy', interpreter: ['node', program, 'engine', 'forget'], command: specFromStack }],
+          provisioners: [{ type: 'local-exec', when: 'destroy', interpreter: [...program, 'engine', 'forget'], command: specFromStack }],
         })
       : undefined;
 
@@ -181,13 +186,14 @@ export class HubAksEngineCluster extends Construct {
         ...(model.windowsProfile?.adminPassword !== undefined && { [ENGINE_ENV.windowsPassword]: model.windowsProfile.adminPassword }),
       };
       new DataResource(this, 'deploy', {
-        // Runs again when the code's cluster changes or the group is made anew; apply compares with the state's model.
-        triggersReplace: { cluster: createHash('sha256').update(apiModelText).update(specText).digest('hex'), resource_group: rg.id, life: life.id },
+        // Runs again when the code's cluster changes or the group is made anew (not when only the
+        // path to the state folder differs); apply compares with the state's model.
+        triggersReplace: { cluster: createHash('sha256').update(apiModelText).update(JSON.stringify({ ...spec, state: undefined })).digest('hex'), resource_group: rg.id, life: life.id },
         dependsOn: vnet ? [rg, vnet, life] : [rg, life],
         provisioners: [
           {
             type: 'local-exec',
-            interpreter: ['node', program, 'engine', 'apply'],
+            interpreter: [...program, 'engine', 'apply'],
             command: specFromStack,
             environment: {
               [ENGINE_ENV.deploymentId]: life.id,

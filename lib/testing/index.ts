@@ -14,6 +14,8 @@ export interface HubSynthesis {
   readonly terraform: Record<string, any>;
   /** Each cluster's ARM files, by cluster path below the stack (the construct id for a direct child). */
   readonly arm: Record<string, { readonly template: ArmTemplate; readonly parameters: ArmParametersFile }>;
+  /** Each AKS engine cluster's API model (`apimodel.json`), by cluster path below the stack. */
+  readonly engine: Record<string, { readonly apiModel: Record<string, unknown> }>;
 }
 
 /** Runs aspects once per stack, so repeated helpers do not repeat findings. */
@@ -75,12 +77,15 @@ export function synthHub(stack: HubStack): HubSynthesis {
   assertHubCompliant(stack);
   const terraform = JSON.parse(json);
   const arm: Record<string, { template: ArmTemplate; parameters: ArmParametersFile }> = {};
+  const engine: Record<string, { apiModel: Record<string, unknown> }> = {};
   for (const [file, content] of Object.entries(renderArtifacts(stack))) {
+    const e = /^aks-engine\/(.+)\/apimodel\.json$/.exec(file);
+    if (e) engine[e[1]!] = { apiModel: JSON.parse(content) };
     const m = /^arm\/(.+)\/azuredeploy(\.parameters)?\.json$/.exec(file);
     if (!m) continue;
     const entry = (arm[m[1]!] ??= {} as { template: ArmTemplate; parameters: ArmParametersFile });
     if (m[2]) entry.parameters = JSON.parse(content);
     else entry.template = JSON.parse(content);
   }
-  return { terraform, arm };
+  return { terraform, arm, engine };
 }

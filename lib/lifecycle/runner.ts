@@ -85,7 +85,6 @@ function childEnv(env: NodeJS.ProcessEnv, state: StateFolder, extra: Record<stri
 function masked(text: string, secrets: readonly string[]): string {
   let t = text;
   for (const s of secrets) t = t.split(s).join('****');
-  // eslint-disable-next-line no-control-regex
   return t.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

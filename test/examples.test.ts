@@ -65,7 +65,7 @@ beforeAll(async () => {
 }, 120_000);
 
 it('has an example for every documented scenario', () => {
-  expect(EXAMPLES).toEqual(['adfs-stamp', 'aks-engine', 'existing-subnet', 'ingress-and-storage', 'kubenet', 'quickstart', 'two-clusters', 'windows']);
+  expect(EXAMPLES).toEqual(['adfs-stamp', 'aks-engine', 'aks-engine-workloads', 'existing-subnet', 'ingress-and-storage', 'kubenet', 'quickstart', 'two-clusters', 'windows']);
 });
 
 describe.each(EXAMPLES)('example %s', (name) => {
@@ -229,6 +229,28 @@ describe('scenario specifics', () => {
     expect(workloads.variable.registry_password).toMatchObject({ sensitive: true });
     expect(workloads.variable.registry_password).not.toHaveProperty('default');
     expect(workloads.resource.kubernetes_secret_v1['registry-credentials'].data['.dockerconfigjson']).toContain('var.registry_password');
+  });
+
+  it('aks-engine-workloads reaches the AKS engine cluster from a second stack, through the kubeconfig in its state folder', () => {
+    const files = results.get('aks-engine-workloads')![0];
+    const read = (stack: string) => JSON.parse(files[path.join('stacks', stack, 'cdk.tf.json')]!);
+    const workloads = read('aks-engine-workloads');
+    const kubeconfig = '../../../.aks-engine-state/aks-engine/cluster/_output/kubeconfig/kubeconfig.local.json';
+    for (const p of [workloads.provider.kubernetes[0], workloads.provider.helm[0].kubernetes]) {
+      expect(p.host).toBe(`\${jsondecode(file("${kubeconfig}")).clusters.0.cluster.server}`);
+      expect(p.client_key).toMatch(/^\$\{sensitive\(base64decode\(jsondecode\(file\(/);
+      expect(p.client_certificate).toMatch(/^\$\{sensitive\(.*users\.0\.user\["client-certificate-data"\]/);
+      expect(p.cluster_ca_certificate).toMatch(/clusters\.0\.cluster\["certificate-authority-data"\]/);
+    }
+    // cdktf deploys the cluster's stack first: the file exists when this stack is planned.
+    const manifest = JSON.parse(files['manifest.json']!);
+    expect(manifest.stacks['aks-engine-workloads'].dependencies).toEqual(['aks-engine']);
+    expect(workloads.resource.helm_release['azuredisk-csi-driver']).toMatchObject({ chart: 'azuredisk-csi-driver', version: 'v1.33.5', namespace: 'kube-system' });
+    expect(JSON.parse(workloads.resource.helm_release['azuredisk-csi-driver'].values[0])).toMatchObject({ cloud: 'AzureStackCloud', node: { supportZone: false } });
+    expect(workloads.resource.kubernetes_storage_class_v1['managed-csi']).toMatchObject({ storage_provisioner: 'disk.csi.azure.com', parameters: { skuname: 'Standard_LRS' } });
+    expect(workloads.resource.helm_release['ingress-nginx']).toMatchObject({ chart: 'ingress-nginx', version: '4.14.1' });
+    const model = JSON.parse(files[path.join('stacks', 'aks-engine', 'aks-engine', 'cluster', 'apimodel.json')]!);
+    expect(model.properties.orchestratorProfile.orchestratorVersion).toBe('1.33.10');
   });
 
   it('two-clusters pins the subscription and has two clusters', () => {

@@ -2,9 +2,9 @@ import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernete
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { Lb } from '@cdktf/provider-azurestack/lib/lb';
 import { describe, expect, it } from 'vitest';
-import { HubAksCluster } from '../lib';
+import { HubAksCluster, HubAksEngineCluster } from '../lib';
 import { assertHubCompliant, hubFindings, synthHub } from '../lib/testing';
-import { minimalProps, newStack } from './helpers';
+import { minimalEngineProps, minimalProps, newStack } from './helpers';
 
 describe('synthHub', () => {
   it('returns the Terraform JSON and the ARM files as plain objects', () => {
@@ -15,7 +15,20 @@ describe('synthHub', () => {
     expect(Object.keys(out.arm)).toEqual(['cluster']);
     expect(out.arm.cluster!.template.resources.map((r) => r.type)).toEqual(['Microsoft.Network/virtualNetworks', 'Microsoft.ContainerService/managedClusters']);
     expect(out.arm.cluster!.parameters.parameters).toHaveProperty('clusterName');
+    expect(out.engine).toEqual({});
     expect(out).toMatchSnapshot();
+  });
+
+  it('returns an AKS engine cluster\'s API model, the same on every run', () => {
+    const once = () => {
+      const { stack } = newStack();
+      new HubAksEngineCluster(stack, 'engine', minimalEngineProps({ deployWithTerraform: true }));
+      return synthHub(stack);
+    };
+    const out = once();
+    expect(Object.keys(out.engine)).toEqual(['engine']);
+    expect((out.engine.engine!.apiModel as any).properties.masterProfile.count).toBe(3);
+    expect(out).toEqual(once());
   });
 
   it('throws, listing the findings, for a stack that is not Hub-compliant', () => {

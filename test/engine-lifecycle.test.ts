@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HubValidationError } from '../lib';
 import { AKS_ENGINE } from '../lib/profile/aks-engine';
-import { SSH_KEY, runCliAsync, thrown } from './helpers';
+import { SSH_KEY, runCli, runCliAsync, thrown } from './helpers';
 import { CLIENT_SECRET, STANDIN, SUBSCRIPTION, engineWorld, flagOf } from './support/engine-world';
 
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
@@ -243,6 +243,25 @@ describe('aks-hub engine plan, logs and forget', () => {
     const home = JSON.parse(fs.readFileSync(path.join(w.cloud, 'calls.jsonl'), 'utf8').trim().split('\n').at(-1)!).home;
     expect(home).toBe(path.join(w.state, 'tmp', 'home'));
     expect(fs.readdirSync(path.join(w.state, 'logs', 'nodes')).filter((f) => f.endsWith('.zip'))).toHaveLength(3);
+  });
+
+  it('drift lists where the deployed cluster differs from the code, and what apply would refuse', async () => {
+    const w = engineWorld('drift');
+    expect((await runCliAsync(w.env, 'engine', 'apply', w.synth())).code).toBe(0);
+    // The code moves on without an apply: the state's model still has 3 VMs in the pool.
+    const spec = w.synth({ agentPools: [{ name: 'linuxpool', count: 5 }] });
+    let r = runCli('drift', w.state, w.outdir);
+    expect(r.out).toMatch(/HUB405 error agentPools: The deployed cluster differs from the code: aks-hub engine apply would scale pool linuxpool from 3 to 5 VMs\. Got 3 → 5;/);
+    expect(r.out).toContain('Run aks-hub engine apply');
+    // A model that changes the control plane: the refusal apply would make.
+    const changed = JSON.parse(fs.readFileSync(path.join(path.dirname(spec), 'apimodel.json'), 'utf8'));
+    changed.properties.masterProfile.count = 5;
+    const file = path.join(w.root, 'changed', 'apimodel.json');
+    fs.mkdirSync(path.dirname(file));
+    fs.writeFileSync(file, JSON.stringify(changed));
+    r = runCli('drift', path.join(w.state, '_output', 'apimodel.json'), file);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/HUB522 error properties\.masterProfile\.count: .* Got 3 → 5;/);
   });
 
   it('forget deletes the state folder of a destroyed cluster', async () => {

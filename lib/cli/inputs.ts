@@ -17,8 +17,23 @@ export interface Inputs {
   readonly notes: string[];
 }
 
+/**
+ * Text from bytes as editors and shells write it: UTF-8, with or without a byte-order mark, or
+ * UTF-16 with one (PowerShell 5's `>` writes UTF-16 LE).
+ */
+export function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2, bytes.length - ((bytes.length - 2) % 2)));
+    swapped.swap16();
+    return swapped.toString('utf16le');
+  }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
+  return bytes.toString('utf8');
+}
+
 /** Reads a regular file of at most MAX_INPUT_BYTES; anything else (device, FIFO, socket) is refused without reading. */
-function readRegularFile(file: string): string {
+export function readRegularFile(file: string): string {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO must not wait for a writer.
@@ -30,7 +45,7 @@ function readRegularFile(file: string): string {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw new InputError(`${file}: not a regular file`);
     if (stat.size > MAX_INPUT_BYTES) throw new InputError(`${file}: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
-    return fs.readFileSync(fd, 'utf8');
+    return decodeText(fs.readFileSync(fd));
   } finally {
     fs.closeSync(fd);
   }
@@ -55,7 +70,7 @@ function readStdin(): string {
     if (size > MAX_INPUT_BYTES) throw new InputError(`-: standard input is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB`);
     chunks.push(Buffer.from(buffer.subarray(0, n)));
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeText(Buffer.concat(chunks));
 }
 
 /** A document from its text, or the reason it is not one. */

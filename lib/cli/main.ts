@@ -97,8 +97,8 @@ export function run(argv: readonly string[], io: Io = processIo, env: NodeJS.Pro
 
   program
     .command('drift')
-    .description("List every property where the live cluster (az aks show -o json) differs from the one the code describes (an azuredeploy.json, or cdktf.out/).")
-    .argument('<live>', 'the output of az aks show -g <group> -n <cluster> -o json')
+    .description("List every property where the live cluster (az aks show -o json), or an AKS engine cluster's state folder, differs from the one the code describes (an azuredeploy.json or apimodel.json, or cdktf.out/).")
+    .argument('<live>', "the output of az aks show -g <group> -n <cluster> -o json, or an AKS engine cluster's state folder (or its _output/apimodel.json)")
     .argument('<code...>', 'azuredeploy.json, or a folder such as cdktf.out/')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .action((live: string, codePaths: string[], opts: { format: Format }) => {

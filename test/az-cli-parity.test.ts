@@ -64,14 +64,14 @@ function sentByLibrary(props: HubAksClusterProps): { body: Record<string, unknow
   return clusterAsSent(template, values);
 }
 
-/** A leaf path as the README names it: `sku` stands for its two leaves. */
+/** A leaf path as the guide names it: `sku` stands for its two leaves. */
 const fieldName = (p: string): string => (p.startsWith('sku.') ? 'sku' : p);
 
-/** The README's table of fields the library sends beyond the CLI: first column, as `path`. */
+/** The resource provider guide's table of fields the library sends beyond the CLI: first column, as `path`. */
 function readmeAddedFields(): Set<string> {
-  const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+  const readme = fs.readFileSync(path.join(__dirname, '..', 'docs', 'aks-resource-provider.md'), 'utf8');
   const section = readme.split('\n## ').find((s) => s.startsWith('What the library sends beyond `az aks create`'));
-  expect(section, 'README section "What the library sends beyond `az aks create`"').toBeDefined();
+  expect(section, 'resource provider guide, section "What the library sends beyond `az aks create`"').toBeDefined();
   return new Set([...section!.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]!));
 }
 
@@ -91,14 +91,14 @@ describe.each(Object.keys(FLAGS_AS_PROPS))('the docs\' %s example', (name) => {
     expect(differencesFromCli(cliBody, body, { secretParameters, sshKey: SSH_KEY, ignore: PLACEHOLDERS })).toEqual([]);
   });
 
-  it('adds only the fields the README lists, each with its reason', () => {
+  it('adds only the fields the guide lists, each with its reason', () => {
     const added = [...ours.keys()].filter((p) => !cli.has(p)).map(fieldName);
     const listed = readmeAddedFields();
-    for (const p of new Set(added)) expect(listed.has(p), `${p} is sent but not in the README table`).toBe(true);
+    for (const p of new Set(added)) expect(listed.has(p), `${p} is sent but not in the guide's table`).toBe(true);
   });
 });
 
-it('every field in the README table is one the library really adds to some example', () => {
+it("every field in the guide's table is one the library really adds to some example", () => {
   const added = new Set<string>();
   for (const [name, props] of Object.entries(FLAGS_AS_PROPS)) {
     const cli = leaves(capture(name as 'linux').body);

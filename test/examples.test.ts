@@ -65,7 +65,7 @@ beforeAll(async () => {
 }, 120_000);
 
 it('has an example for every documented scenario', () => {
-  expect(EXAMPLES).toEqual(['adfs-stamp', 'aks-engine', 'aks-engine-workloads', 'existing-subnet', 'ingress-and-storage', 'kubenet', 'quickstart', 'two-clusters', 'windows']);
+  expect(EXAMPLES).toEqual(['adfs-stamp', 'aks-engine', 'aks-engine-workloads', 'aks-resource-provider', 'existing-subnet', 'ingress-and-storage', 'kubenet', 'two-clusters', 'windows']);
 });
 
 describe.each(EXAMPLES)('example %s', (name) => {
@@ -139,7 +139,7 @@ describe('the examples that reproduce the docs\' az aks create examples', () => 
   };
 
   it.each([
-    ['quickstart', 'linux'],
+    ['aks-resource-provider', 'linux'],
     ['windows', 'windows'],
     ['existing-subnet', 'custom-vnet'],
   ] as const)('%s sends every field of the CLI\'s %s body, with the same value', (example, captured) => {
@@ -164,8 +164,8 @@ describe('scenario specifics', () => {
     expect(body.resources.map((r: any) => r.type)).toEqual(['Microsoft.ContainerService/managedClusters']);
   });
 
-  it('quickstart and windows use the default VNET: the template holds only the cluster', () => {
-    for (const name of ['quickstart', 'windows']) {
+  it('aks-resource-provider and windows use the default VNET: the template holds only the cluster', () => {
+    for (const name of ['aks-resource-provider', 'windows']) {
       const body = JSON.parse(Object.values<any>(tf(name).resource.azurestack_template_deployment)[0].template_body);
       expect(body.resources.map((r: any) => r.type), name).toEqual(['Microsoft.ContainerService/managedClusters']);
       expect(body.resources[0].properties.agentPoolProfiles[0], name).not.toHaveProperty('vnetSubnetID');

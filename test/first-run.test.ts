@@ -23,13 +23,15 @@ describe('aks-hub synth (npm run synth)', () => {
     const out = tmp('quickstart');
     const r = synth('--output', out);
     expect(r.code, r.err).toBe(0);
+    // The quickstart is the AKS engine cluster, the path of stamps from release 2311 on.
     expect(r.out.trim().split('\n')).toEqual([
-      `Stack aks-hub: ${path.relative(ROOT, path.join(out, 'stacks', 'aks-hub'))}`,
-      '  arm/cluster/azuredeploy.json',
-      '  arm/cluster/azuredeploy.parameters.json',
+      `Stack aks-engine: ${path.relative(ROOT, path.join(out, 'stacks', 'aks-engine'))}`,
+      '  aks-engine/cluster/README.md',
+      '  aks-engine/cluster/apimodel.json',
+      '  aks-engine/cluster/engine.json',
       '  cdk.tf.json',
     ]);
-    expect(JSON.parse(fs.readFileSync(path.join(out, 'stacks', 'aks-hub', 'cdk.tf.json'), 'utf8')).variable.ssh_public_key.type).toBe('string');
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'stacks', 'aks-engine', 'cdk.tf.json'), 'utf8')).variable.ssh_public_key.type).toBe('string');
     expect(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.synth).toBe('node bin/aks-hub.js synth');
   });
 

@@ -35,8 +35,10 @@ function blocks(markdown: string, lang: string): string[] {
 let tarball = '';
 let packedFiles: string[] = [];
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-/** Whole programs and test files: the blocks that import something. Fragments (`...props`) are not run. */
-const wholeTsBlocks = blocks(README, 'ts').filter((b) => /^import /m.test(b));
+/** The guides the README links to, shipped with it. */
+const GUIDES = ['docs/aks-engine.md', 'docs/aks-resource-provider.md'].map((f) => fs.readFileSync(path.join(ROOT, f), 'utf8'));
+/** Whole programs and test files of the README and the guides: the blocks that import something. Fragments (`...props`) are not run. */
+const wholeTsBlocks = [README, ...GUIDES].flatMap((doc) => blocks(doc, 'ts').filter((b) => /^import /m.test(b)));
 
 describe('the packed package', () => {
   beforeAll(async () => {
@@ -180,9 +182,10 @@ describe('the packed package', () => {
 });
 
 describe('the README and the examples', () => {
-  it('the Quickstart block is examples/quickstart/main.ts, as a user imports it', () => {
-    const example = fs.readFileSync(path.join(ROOT, 'examples', 'quickstart', 'main.ts'), 'utf8');
-    const code = example.split('\n').filter((l) => !l.startsWith('//')).join('\n').replace("from '../../lib'", "from 'cdktf-aks-hub'");
-    expect(wholeTsBlocks[0]).toBe(code);
+  it('the Quickstart block is examples/aks-engine/main.ts, and each guide begins with its example, as a user imports them', () => {
+    const code = (name: string) => fs.readFileSync(path.join(ROOT, 'examples', name, 'main.ts'), 'utf8').split('\n').filter((l) => !l.startsWith('//')).join('\n').replace("from '../../lib'", "from 'cdktf-aks-hub'");
+    expect(wholeTsBlocks[0]).toBe(code('aks-engine'));
+    expect(blocks(GUIDES[0]!, 'ts')[0]).toBe(code('aks-engine'));
+    expect(blocks(GUIDES[1]!, 'ts')[0]).toBe(code('aks-resource-provider'));
   });
 });

@@ -1,4 +1,4 @@
-// Quickstart: one AKS cluster on an Azure Stack Hub stamp.
+// One AKS cluster on a stamp before release 2311 whose AKS resource provider is registered.
 // Reproduces the Linux `az aks create` example of the Hub docs (aks-how-to-use-cli.md), field for
 // field: kubenet and the resource provider's default VNET, as the CLI sends them.
 // Deploy with TF_VAR_ssh_public_key="$(cat ~/.ssh/id_rsa.pub)" and TF_VAR_cluster_client_secret set.

@@ -39,28 +39,30 @@ function readPublicKey(file: string): string {
   return text;
 }
 
-/** main.ts and its test for a stamp of release 2311 or later: an AKS engine cluster, deployed and changed by cdktf deploy. */
-function engineApp(o: InitOptions, sshKey: string | undefined): Record<string, string> {
+/** What differs between the two scaffolds: the header, the construct and its props, and the test of what it writes. */
+interface ScaffoldCluster {
+  readonly header: string;
+  readonly construct: 'HubAksEngineCluster' | 'HubAksCluster';
+  readonly name: string;
+  /** Props besides the name, the service principal and the Linux profile, as lines of TypeScript. */
+  readonly props: readonly string[];
+  readonly test: string;
+}
+
+/** main.ts and main.test.ts around one cluster: a HubStack for the stamp, compliance, the cluster's own test, a snapshot. */
+function scaffold(o: InitOptions, sshKey: string | undefined, c: ScaffoldCluster): Record<string, string> {
+  const keyNote = sshKey === undefined ? ',\n// and your SSH public key from TF_VAR_ssh_public_key="$(cat ~/.ssh/id_rsa.pub)"' : '';
   return {
-    'main.ts': `// A Kubernetes cluster on Azure Stack Hub through aks-engine-azurestack (stamps of release 2311 on).
-// \`npm run synth\` writes cdktf.out/; \`cdktf deploy\` makes the resource group, then deploys, scales
-// and upgrades the cluster with aks-engine-azurestack v0.85.0, which must be on the PATH.
-// Credentials come from ARM_CLIENT_ID, ARM_CLIENT_SECRET, ARM_SUBSCRIPTION_ID and ARM_TENANT_ID;
-// the cluster's service principal secret from AKS_ENGINE_CLIENT_SECRET${sshKey === undefined ? ',\n// and your SSH public key from TF_VAR_ssh_public_key="$(cat ~/.ssh/id_rsa.pub)"' : ''}.
-// The cluster's keys go to .aks-engine-state/ (git ignores it): back that folder up.
+    'main.ts': `${c.header.replace('<ssh-key-note>', keyNote)}
 import { App } from 'cdktf';
-import { HubAksEngineCluster, HubStack${sshKey === undefined ? ', sshPublicKeyVariable' : ''} } from 'cdktf-aks-hub';
+import { ${c.construct}, HubStack${sshKey === undefined ? ', sshPublicKeyVariable' : ''} } from 'cdktf-aks-hub';
 
 export function buildApp(app = new App()): App {
   const stack = new HubStack(app, 'aks-hub', {
     hub: { armEndpoint: ${JSON.stringify(o.armEndpoint)}, location: ${JSON.stringify(o.location)} },
   });
-  new HubAksEngineCluster(stack, 'cluster', {
-    name: 'k8s-cluster',
-    servicePrincipal: { clientId: ${JSON.stringify(o.clientId)} },
-    agentPools: [{ name: 'linuxpool', count: 3 }],
-    linuxProfile: { sshPublicKey: ${sshKey === undefined ? 'sshPublicKeyVariable(stack)' : JSON.stringify(sshKey)} },
-    deployWithTerraform: true,
+  new ${c.construct}(stack, 'cluster', {
+${[`name: '${c.name}'`, `servicePrincipal: { clientId: ${JSON.stringify(o.clientId)} }`, ...c.props, `linuxProfile: { sshPublicKey: ${sshKey === undefined ? 'sshPublicKeyVariable(stack)' : JSON.stringify(sshKey)} }`].map((l) => `    ${l},`).join('\n')}
   });
   return app;
 }
@@ -82,73 +84,52 @@ it('is Hub-compliant', () => {
   assertHubCompliant(stack());
 });
 
-it('writes an aks-engine-azurestack API model with availability sets and the basic load balancer', () => {
+${c.test.replace('<metadata-host>', JSON.stringify(new URL(o.armEndpoint).host))}
+it('matches the snapshot', () => {
+  expect(synthHub(stack())).toMatchSnapshot();
+});
+`,
+  };
+}
+
+/** For a stamp of release 2311 or later: an AKS engine cluster, deployed and changed by cdktf deploy. */
+const ENGINE_SCAFFOLD: ScaffoldCluster = {
+  header: `// A Kubernetes cluster on Azure Stack Hub through aks-engine-azurestack (stamps of release 2311 on).
+// \`npm run synth\` writes cdktf.out/; \`cdktf deploy\` makes the resource group, then deploys, scales
+// and upgrades the cluster with aks-engine-azurestack v0.85.0, which must be on the PATH.
+// Credentials come from ARM_CLIENT_ID, ARM_CLIENT_SECRET, ARM_SUBSCRIPTION_ID and ARM_TENANT_ID;
+// the cluster's service principal secret from AKS_ENGINE_CLIENT_SECRET<ssh-key-note>.
+// The cluster's keys go to .aks-engine-state/ (git ignores it): back that folder up.`,
+  construct: 'HubAksEngineCluster',
+  name: 'k8s-cluster',
+  props: ["agentPools: [{ name: 'linuxpool', count: 3 }]", 'deployWithTerraform: true'],
+  test: `it('writes an aks-engine-azurestack API model with availability sets and the basic load balancer', () => {
   const { terraform, engine } = synthHub(stack());
-  expect(terraform.provider.azurestack[0].metadata_host).toBe(${JSON.stringify(new URL(o.armEndpoint).host)});
+  expect(terraform.provider.azurestack[0].metadata_host).toBe(<metadata-host>);
   const model = engine.cluster!.apiModel as any;
   expect(model.properties.masterProfile).toMatchObject({ count: 3, availabilityProfile: 'AvailabilitySet' });
   expect(model.properties.orchestratorProfile.kubernetesConfig.loadBalancerSku).toBe('Basic');
 });
-
-it('matches the snapshot', () => {
-  expect(synthHub(stack())).toMatchSnapshot();
-});
 `,
-  };
-}
+};
 
-/** main.ts and its test for a stamp before 2311 with the AKS resource provider registered: a HubAksCluster. */
-function resourceProviderApp(o: InitOptions, sshKey: string | undefined): Record<string, string> {
-  return {
-    'main.ts': `// An AKS cluster on Azure Stack Hub. \`npm run synth\` writes cdktf.out/; \`cdktf deploy\` deploys it.
+/** For a stamp before 2311 with the AKS resource provider registered: a HubAksCluster. */
+const RESOURCE_PROVIDER_SCAFFOLD: ScaffoldCluster = {
+  header: `// An AKS cluster on Azure Stack Hub. \`npm run synth\` writes cdktf.out/; \`cdktf deploy\` deploys it.
 // Credentials come from ARM_CLIENT_ID, ARM_CLIENT_SECRET, ARM_SUBSCRIPTION_ID and ARM_TENANT_ID;
-// the cluster's service principal secret from TF_VAR_cluster_client_secret${sshKey === undefined ? ',\n// and your SSH public key from TF_VAR_ssh_public_key="$(cat ~/.ssh/id_rsa.pub)"' : ''}.
-import { App } from 'cdktf';
-import { HubAksCluster, HubStack${sshKey === undefined ? ', sshPublicKeyVariable' : ''} } from 'cdktf-aks-hub';
-
-export function buildApp(app = new App()): App {
-  const stack = new HubStack(app, 'aks-hub', {
-    hub: { armEndpoint: ${JSON.stringify(o.armEndpoint)}, location: ${JSON.stringify(o.location)} },
-  });
-  new HubAksCluster(stack, 'cluster', {
-    name: 'aks-cluster',
-    servicePrincipal: { clientId: ${JSON.stringify(o.clientId)} },
-    linuxProfile: { sshPublicKey: ${sshKey === undefined ? 'sshPublicKeyVariable(stack)' : JSON.stringify(sshKey)} },
-  });
-  return app;
-}
-
-if (require.main === module) buildApp().synth();
-`,
-    'main.test.ts': `import { Testing } from 'cdktf';
-import { HubStack } from 'cdktf-aks-hub';
-import { assertHubCompliant, synthHub } from 'cdktf-aks-hub/testing';
-import { expect, it } from 'vitest';
-import { buildApp } from './main';
-
-function stack(): HubStack {
-  const app = buildApp(Testing.app());
-  return app.node.findChild('aks-hub') as HubStack;
-}
-
-it('is Hub-compliant', () => {
-  assertHubCompliant(stack());
-});
-
-it('deploys one AKS cluster at the Hub api-version, with the basic load balancer', () => {
+// the cluster's service principal secret from TF_VAR_cluster_client_secret<ssh-key-note>.`,
+  construct: 'HubAksCluster',
+  name: 'aks-cluster',
+  props: [],
+  test: `it('deploys one AKS cluster at the Hub api-version, with the basic load balancer', () => {
   const { terraform, arm } = synthHub(stack());
-  expect(terraform.provider.azurestack[0].metadata_host).toBe(${JSON.stringify(new URL(o.armEndpoint).host)});
+  expect(terraform.provider.azurestack[0].metadata_host).toBe(<metadata-host>);
   const cluster = arm.cluster!.template.resources.find((r) => r.type === 'Microsoft.ContainerService/managedClusters') as any;
   expect(cluster.apiVersion).toBe('2020-11-01');
   expect(cluster.properties.networkProfile.loadBalancerSku).toBe('basic');
 });
-
-it('matches the snapshot', () => {
-  expect(synthHub(stack())).toMatchSnapshot();
-});
 `,
-  };
-}
+};
 
 function files(name: string, o: InitOptions, sshKey: string | undefined, v: ScaffoldVersions): Record<string, string> {
   const dep = (n: string) => v.dependencies[n] ?? 'latest';
@@ -166,7 +147,7 @@ function files(name: string, o: InitOptions, sshKey: string | undefined, v: Scaf
     'tsconfig.json': `${JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'node16', moduleResolution: 'node16', strict: true, esModuleInterop: true, skipLibCheck: true, noEmit: true, types: ['node'] }, include: ['*.ts'] }, null, 2)}\n`,
     // The state folder of an AKS engine cluster holds its private keys: never in git.
     '.gitignore': 'node_modules/\ncdktf.out/\n*.tfstate\n*.tfstate.*\n.terraform/\n.aks-engine-state/\n',
-    ...(o.aksResourceProvider ? resourceProviderApp(o, sshKey) : engineApp(o, sshKey)),
+    ...scaffold(o, sshKey, o.aksResourceProvider ? RESOURCE_PROVIDER_SCAFFOLD : ENGINE_SCAFFOLD),
   };
 }
 

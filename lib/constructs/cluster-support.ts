@@ -1,4 +1,5 @@
-import { DefaultTokenResolver, Fn, StringConcat, TerraformStack, TerraformVariable, Token, Tokenization } from 'cdktf';
+import { DefaultTokenResolver, Fn, type IResolvable, StringConcat, TerraformStack, TerraformVariable, Token, Tokenization } from 'cdktf';
+import type { HubKubeconfig } from './hub-aks-cluster';
 import type { Construct } from 'constructs';
 import type { ClusterModel } from '../model/cluster-model';
 import { SENSITIVE_ATTRIBUTES } from '../profile/sensitive-attributes';
@@ -130,4 +131,20 @@ export function parametersBody(names: readonly string[], values: Readonly<Record
     return `${JSON.stringify(name)}:{"value":${value}}`;
   });
   return `{${entries.join(',')}}`;
+}
+
+/**
+ * The parts of a kubeconfig the Kubernetes and Helm providers take, from a Terraform value that
+ * decodes to it (`yamldecode(...)` or `jsondecode(...)`) and its whole text; secrets marked sensitive.
+ */
+export function kubeconfigParts(decoded: IResolvable, text: string): HubKubeconfig {
+  const at = (...p: (string | number)[]): string => Token.asString(Fn.lookupNested(decoded, p));
+  const secret = (value: string): string => Token.asString(Fn.sensitive(value));
+  return {
+    value: secret(text),
+    host: at('clusters', 0, 'cluster', 'server'),
+    clusterCaCertificate: Fn.base64decode(at('clusters', 0, 'cluster', 'certificate-authority-data')),
+    clientCertificate: secret(Fn.base64decode(at('users', 0, 'user', 'client-certificate-data'))),
+    clientKey: secret(Fn.base64decode(at('users', 0, 'user', 'client-key-data'))),
+  };
 }

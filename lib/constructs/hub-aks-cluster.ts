@@ -1,6 +1,6 @@
 import { ResourceGroup } from '@cdktf/provider-azurestack/lib/resource-group';
 import { TemplateDeployment } from '@cdktf/provider-azurestack/lib/template-deployment';
-import { Fn, Lazy, TerraformOutput, TerraformVariable, Token } from 'cdktf';
+import { Fn, Lazy, TerraformOutput, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { ClusterModel } from '../model/cluster-model';
 import type { HubAksClusterProps } from '../model/props';
@@ -8,7 +8,7 @@ import { type ArmRendering, type ArmTemplate, KUBECONFIG_OUTPUTS, type Kubeconfi
 import { HubValidationError } from '../rules/finding';
 import { resolveProps } from '../rules/run';
 import { suppressedRuleIds } from '../rules/suppressions';
-import { claimNames, clusterStack, parametersBody, secretSourceFindings, secretVariable } from './cluster-support';
+import { claimNames, clusterStack, kubeconfigParts, parametersBody, secretSourceFindings, secretVariable } from './cluster-support';
 import { addFindingValidation, annotate } from './findings';
 import { sameFramework } from './one-framework';
 import { addArtifact, jsonFile } from './stack-artifacts';
@@ -176,15 +176,6 @@ export class HubAksCluster extends Construct {
       this.deployment.templateBody = JSON.stringify(this.render().template);
     }
     const encoded = this.deployment.outputs.lookup(KUBECONFIG_OUTPUTS[credential]);
-    const yaml = Fn.yamldecode(Fn.base64decode(encoded));
-    const at = (...path: (string | number)[]): string => Token.asString(Fn.lookupNested(yaml, path));
-    const secret = (value: string): string => Token.asString(Fn.sensitive(value));
-    return {
-      value: secret(Fn.base64decode(encoded)),
-      host: at('clusters', 0, 'cluster', 'server'),
-      clusterCaCertificate: Fn.base64decode(at('clusters', 0, 'cluster', 'certificate-authority-data')),
-      clientCertificate: secret(Fn.base64decode(at('users', 0, 'user', 'client-certificate-data'))),
-      clientKey: secret(Fn.base64decode(at('users', 0, 'user', 'client-key-data'))),
-    };
+    return kubeconfigParts(Fn.yamldecode(Fn.base64decode(encoded)), Fn.base64decode(encoded));
   }
 }

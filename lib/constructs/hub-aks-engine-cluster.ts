@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { ResourceGroup } from '@cdktf/provider-azurestack/lib/resource-group';
 import { TemplateDeployment } from '@cdktf/provider-azurestack/lib/template-deployment';
-import { App, DataResource, Fn, TerraformOutput, TerraformStack, Token } from 'cdktf';
+import { App, DataResource, Fn, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { planEngine } from '../lifecycle/plan';
 import { ENGINE_ENV, type EngineSpec } from '../lifecycle/spec';
@@ -16,7 +16,7 @@ import { renderApiModel, renderEngineReadme, renderEngineVnetTemplate, sshKeyAtD
 import { HubValidationError } from '../rules/finding';
 import { checkEngineProps } from '../rules/run';
 import { suppressedRuleIds } from '../rules/suppressions';
-import { claimNames, clusterStack, secretSourceFindings } from './cluster-support';
+import { claimNames, clusterStack, kubeconfigParts, secretSourceFindings } from './cluster-support';
 import { addFindingValidation, annotate } from './findings';
 import type { HubKubeconfig } from './hub-aks-cluster';
 import { sameFramework } from './one-framework';
@@ -222,15 +222,6 @@ export class HubAksEngineCluster extends Construct {
     }
     consumer.addDependency(this.clusterStack);
     const file = portable(path.relative(stackFolder(consumer), path.join(this.stateDirectory, STATE.output, 'kubeconfig', `kubeconfig.${this.model.location}.json`)));
-    const json = Fn.jsondecode(Fn.file(file));
-    const at = (...p: (string | number)[]): string => Token.asString(Fn.lookupNested(json, p));
-    const secret = (value: string): string => Token.asString(Fn.sensitive(value));
-    return {
-      value: secret(Fn.file(file)),
-      host: at('clusters', 0, 'cluster', 'server'),
-      clusterCaCertificate: Fn.base64decode(at('clusters', 0, 'cluster', 'certificate-authority-data')),
-      clientCertificate: secret(Fn.base64decode(at('users', 0, 'user', 'client-certificate-data'))),
-      clientKey: secret(Fn.base64decode(at('users', 0, 'user', 'client-key-data'))),
-    };
+    return kubeconfigParts(Fn.jsondecode(Fn.file(file)), Fn.file(file));
   }
 }

@@ -35,7 +35,8 @@ const updated = (c: ClusterChange): c is ClusterChange & { before: ClusterModel;
   !differs(c.before.name, c.after.name) &&
   (c.actions.includes('update') || (c.actions.includes('delete') && c.actions.includes('create')));
 
-const hit = (ctx: CheckContext, field: string, before: unknown, after: unknown, allowed: string, message: string, fix?: string): RuleHit => ({
+/** A finding on a field that changes from `before` to `after`. */
+export const changeHit = (ctx: CheckContext, field: string, before: unknown, after: unknown, allowed: string, message: string, fix?: string): RuleHit => ({
   path: ctx.name(field),
   value: after,
   change: { before, after },
@@ -50,7 +51,7 @@ export const CHANGE_RULES: readonly RuleChecks[] = [
     checkChange: (c, ctx) =>
       updated(c)
         ? FIXED_PROPERTIES.filter((p) => differs(fieldOf(c.before, p.field), fieldOf(c.after, p.field))).map((p) =>
-            hit(ctx, p.field, fieldOf(c.before, p.field), fieldOf(c.after, p.field), 'the value the cluster was created with', `The resource provider refuses to change ${ctx.name(p.field)} of a running cluster (${p.source}).`),
+            changeHit(ctx, p.field, fieldOf(c.before, p.field), fieldOf(c.after, p.field), 'the value the cluster was created with', `The resource provider refuses to change ${ctx.name(p.field)} of a running cluster (${p.source}).`),
           )
         : [],
   },
@@ -61,7 +62,7 @@ export const CHANGE_RULES: readonly RuleChecks[] = [
       const [a, b] = [version(c.before.kubernetesVersion), version(c.after.kubernetesVersion)];
       if (!a || !b) return [];
       // No version in the texts: a version from a sensitive input is shown only as the masked value.
-      const at = (message: string) => [hit(ctx, 'kubernetesVersion', c.before.kubernetesVersion, c.after.kubernetesVersion, 'the same minor version or the next one, never lower', message)];
+      const at = (message: string) => [changeHit(ctx, 'kubernetesVersion', c.before.kubernetesVersion, c.after.kubernetesVersion, 'the same minor version or the next one, never lower', message)];
       if (b[0] !== a[0] || b[1] < a[1] || (b[1] === a[1] && b[2] < a[2])) return at('Kubernetes cannot be downgraded.');
       if (b[1] > a[1] + 1) return at('Kubernetes upgrades one minor version at a time; this change skips at least one.');
       return [];
@@ -71,7 +72,7 @@ export const CHANGE_RULES: readonly RuleChecks[] = [
     id: 'HUB402',
     checkChange: (c, ctx) =>
       updated(c) && differs(c.before.nodePool.count, c.after.nodePool.count) && differs(c.before.kubernetesVersion, c.after.kubernetesVersion)
-        ? [hit(ctx, 'nodePool.count', c.before.nodePool.count, c.after.nodePool.count, 'the node count or the Kubernetes version, not both', '"Updating Kubernetes version and agent node scaling are mutually exclusive operations." The same apply also changes the Kubernetes version.')]
+        ? [changeHit(ctx, 'nodePool.count', c.before.nodePool.count, c.after.nodePool.count, 'the node count or the Kubernetes version, not both', '"Updating Kubernetes version and agent node scaling are mutually exclusive operations." The same apply also changes the Kubernetes version.')]
         : [],
   },
   {
@@ -83,7 +84,7 @@ export const CHANGE_RULES: readonly RuleChecks[] = [
       if (!renamed && !(replaced && c.groupDeleted)) return [];
       const [before, after] = [c.before?.name, c.after?.name];
       return [
-        hit(
+        changeHit(
           ctx,
           'name',
           before,
@@ -113,7 +114,7 @@ export const DRIFT_RULES: readonly RuleChecks[] = [
     id: 'HUB405',
     checkDrift: (code, live, ctx) =>
       DRIFT_FIELDS.filter((f) => differs(fieldOf(code, f), fieldOf(live, f))).map((f) =>
-        hit(ctx, f, fieldOf(code, f), fieldOf(live, f), `${JSON.stringify(fieldOf(code, f))}, as the code says`, `The live cluster differs from the code at ${ctx.name(f)} (code → live).`),
+        changeHit(ctx, f, fieldOf(code, f), fieldOf(live, f), `${JSON.stringify(fieldOf(code, f))}, as the code says`, `The live cluster differs from the code at ${ctx.name(f)} (code → live).`),
       ),
   },
 ];

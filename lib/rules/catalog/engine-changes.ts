@@ -1,7 +1,7 @@
 import type { EngineClusterModel, EnginePoolModel } from '../../model/engine-model';
 import { AKS_ENGINE } from '../../profile/aks-engine';
-import type { CheckContext, EngineChange, RuleChecks, RuleHit } from '../rule';
-import { differs } from './changes';
+import type { EngineChange, RuleChecks } from '../rule';
+import { changeHit, differs } from './changes';
 
 // Changes to a deployed AKS engine cluster, judged against the model in its state folder before
 // any aks-engine-azurestack command runs. Sources: aks-engine-lifecycle-facts.md §3-§5.
@@ -59,14 +59,6 @@ const known = (v: unknown): boolean => v !== undefined && v !== '';
 
 const changed = (a: unknown, b: unknown): boolean => known(a) && known(b) && differs(a, b);
 
-const hit = (ctx: CheckContext, field: string, before: unknown, after: unknown, allowed: string, message: string, fix?: string): RuleHit => ({
-  path: ctx.name(field),
-  value: after,
-  change: { before, after },
-  allowed,
-  message,
-  ...(fix && { fix }),
-});
 
 /** Pools of both models that share a name, with their index in the code. */
 function samePools(c: EngineChange): [EnginePoolModel, EnginePoolModel, number][] {
@@ -88,7 +80,7 @@ export const ENGINE_CHANGE_RULES: readonly RuleChecks[] = [
     checkEngineChange: (c, ctx) => {
       const [a, b] = [engineVersion(c.deployed.kubernetesVersion), engineVersion(c.desired.kubernetesVersion)];
       return a && b && compareVersions(b, a) < 0
-        ? [hit(ctx, 'kubernetesVersion', c.deployed.kubernetesVersion, c.desired.kubernetesVersion, `${c.deployed.kubernetesVersion} or a later version`, 'aks-engine-azurestack upgrades only to a later version; a downgrade needs --force, which re-images every node and is not supported.')]
+        ? [changeHit(ctx, 'kubernetesVersion', c.deployed.kubernetesVersion, c.desired.kubernetesVersion, `${c.deployed.kubernetesVersion} or a later version`, 'aks-engine-azurestack upgrades only to a later version; a downgrade needs --force, which re-images every node and is not supported.')]
         : [];
     },
   },
@@ -101,18 +93,18 @@ export const ENGINE_CHANGE_RULES: readonly RuleChecks[] = [
       const fix = next
         ? `Upgrade one minor version at a time. First run aks-engine-azurestack ${next.release}, which creates ${next.version}: 'aks-engine-azurestack upgrade --upgrade-version ${next.version}' on the state folder's _output/apimodel.json, with the flags 'aks-hub engine plan' prints; then set {kubernetesVersion} to the next minor version and apply again.`
         : undefined;
-      return [hit(ctx, 'kubernetesVersion', c.deployed.kubernetesVersion, c.desired.kubernetesVersion, `${a[0]}.${a[1]}.x or ${a[0]}.${a[1] + 1}.x`, `The change skips Kubernetes ${a[0]}.${a[1] + 1}. aks-engine-azurestack ${AKS_ENGINE.release} would allow it (pkg/api/orchestrators.go:182-205), but it breaks the Kubernetes version-skew policy.`, fix)];
+      return [changeHit(ctx, 'kubernetesVersion', c.deployed.kubernetesVersion, c.desired.kubernetesVersion, `${a[0]}.${a[1]}.x or ${a[0]}.${a[1] + 1}.x`, `The change skips Kubernetes ${a[0]}.${a[1] + 1}. aks-engine-azurestack ${AKS_ENGINE.release} would allow it (pkg/api/orchestrators.go:182-205), but it breaks the Kubernetes version-skew policy.`, fix)];
     },
   },
   {
     id: 'HUB522',
     checkEngineChange: (c, ctx) => {
       const cluster = FIXED_AT_DEPLOY.filter((f) => changed(f.read(c.deployed), f.read(c.desired))).map((f) =>
-        hit(ctx, f.field, f.read(c.deployed), f.read(c.desired), 'the value the cluster was deployed with', `No aks-engine-azurestack command changes this after deploy: ${f.why}.`),
+        changeHit(ctx, f.field, f.read(c.deployed), f.read(c.desired), 'the value the cluster was deployed with', `No aks-engine-azurestack command changes this after deploy: ${f.why}.`),
       );
       const pools = samePools(c).flatMap(([before, after, i]) =>
         POOL_FIXED.filter((f) => changed(before[f.field], after[f.field])).map((f) =>
-          hit(ctx, `agentPools.${i}.${f.field}`, before[f.field], after[f.field], 'the value the pool was deployed with', `No aks-engine-azurestack command changes this after deploy: ${f.why}.`),
+          changeHit(ctx, `agentPools.${i}.${f.field}`, before[f.field], after[f.field], 'the value the pool was deployed with', `No aks-engine-azurestack command changes this after deploy: ${f.why}.`),
         ),
       );
       return [...cluster, ...pools];
@@ -127,7 +119,7 @@ export const ENGINE_CHANGE_RULES: readonly RuleChecks[] = [
           const i = c.deployed.agentPools.indexOf(d);
           const renamed = c.desired.agentPools[i];
           const inCode = renamed && !c.deployed.agentPools.some((p) => p.name.toLowerCase() === renamed.name.toLowerCase());
-          return hit(
+          return changeHit(
             ctx,
             'agentPools',
             d.name,
@@ -145,9 +137,9 @@ export const ENGINE_CHANGE_RULES: readonly RuleChecks[] = [
       // An upgrade makes every VM anew from the model, with its new size (Hub known issues).
       if (upgrades(c)) return [];
       const message = 'Only an upgrade makes VMs anew with a new size or disk, and an upgrade to the same version needs --force, which is never used.';
-      const plane = (['vmSize', 'osDiskSizeGb'] as const).filter((k) => changed(c.deployed.controlPlane[k], c.desired.controlPlane[k])).map((k) => hit(ctx, `controlPlane.${k}`, c.deployed.controlPlane[k], c.desired.controlPlane[k], 'the deployed value, until the next Kubernetes upgrade', message));
+      const plane = (['vmSize', 'osDiskSizeGb'] as const).filter((k) => changed(c.deployed.controlPlane[k], c.desired.controlPlane[k])).map((k) => changeHit(ctx, `controlPlane.${k}`, c.deployed.controlPlane[k], c.desired.controlPlane[k], 'the deployed value, until the next Kubernetes upgrade', message));
       const pools = samePools(c).flatMap(([before, after, i]) =>
-        (['vmSize', 'osDiskSizeGb'] as const).filter((k) => changed(before[k], after[k])).map((k) => hit(ctx, `agentPools.${i}.${k}`, before[k], after[k], 'the deployed value, until the next Kubernetes upgrade', message)),
+        (['vmSize', 'osDiskSizeGb'] as const).filter((k) => changed(before[k], after[k])).map((k) => changeHit(ctx, `agentPools.${i}.${k}`, before[k], after[k], 'the deployed value, until the next Kubernetes upgrade', message)),
       );
       return [...plane, ...pools];
     },

@@ -18,7 +18,7 @@ function synth(props: Partial<HubAksEngineClusterProps> = {}, hub: object = ADFS
   const outdir = tmpDir('engine');
   const app = new App({ outdir });
   const stack = new HubStack(app, 'engine-stack', { hub: hub as never });
-  new HubAksEngineCluster(stack, 'cluster', minimalEngineProps({ stateDirectory: path.join(outdir, 'state'), ...props }));
+  new HubAksEngineCluster(stack, 'cluster', minimalEngineProps({ stateDirectory: `${outdir}-state`, ...props }));
   app.synth();
   const dir = path.join(outdir, 'stacks', 'engine-stack');
   const files: Record<string, string> = {};
@@ -148,7 +148,7 @@ describe('HubAksEngineCluster', () => {
     const outdir = tmpDir('engine-ssh');
     const app = new App({ outdir });
     const stack = new HubStack(app, 'engine-stack', { hub: ADFS });
-    const c = new HubAksEngineCluster(stack, 'cluster', minimalEngineProps({ linuxProfile: { sshPublicKey: sshPublicKeyVariable(stack) }, deployWithTerraform: true, stateDirectory: path.join(outdir, 'state') }));
+    const c = new HubAksEngineCluster(stack, 'cluster', minimalEngineProps({ linuxProfile: { sshPublicKey: sshPublicKeyVariable(stack) }, deployWithTerraform: true, stateDirectory: `${outdir}-state` }));
     app.synth();
     expect(c.apiModel).toMatchObject({ properties: { linuxProfile: { ssh: { publicKeys: [{ keyData: '' }] } } } });
     const tf = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'engine-stack', 'cdk.tf.json'), 'utf8'));
@@ -195,6 +195,13 @@ describe('the Terraform side of an AKS engine cluster', () => {
     expect(life.provisioner[0]['local-exec'].interpreter.slice(3)).toEqual(['engine', 'forget']);
     expect(life.triggers_replace).toEqual({ resource_group: 'engine-rg', location: 'local', subscription: SUBSCRIPTION });
     expect(JSON.parse(files['aks-engine/cluster/engine.json']!)).toMatchObject({ subscriptionId: SUBSCRIPTION, resourceGroup: 'engine-rg', location: 'local', identitySystem: 'adfs' });
+  });
+
+  it('refuses a state folder in cdktf.out, which cdktf deletes', () => {
+    const app = Testing.app();
+    const stack = new HubStack(app, 'engine-stack', { hub: ADFS });
+    const e = thrown(() => new HubAksEngineCluster(stack, 'cluster', minimalEngineProps({ stateDirectory: path.join(app.outdir, 'state') }))) as HubValidationError;
+    expect(e.violations.map((v) => [v.ruleId, v.path])).toEqual([['HUB100', 'stateDirectory']]);
   });
 
   it('writes the same cdk.tf.json wherever cdktf.out is, as snapshot tests need', () => {

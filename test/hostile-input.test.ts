@@ -344,10 +344,10 @@ describe('items 1-4 for HubAksEngineCluster: every string prop crossed with host
     const outdir = tmp('engine-rg');
     const app = new App({ outdir });
     const stack = new HubStack(app, 'aks-hub', { hub: HUB });
-    const c = new HubAksEngineCluster(stack, 'cluster', { name: 'engine', resourceGroupName: 'team(1)', servicePrincipal: { clientId: CLIENT_ID }, linuxProfile: { sshPublicKey: minimalProps().linuxProfile!.sshPublicKey }, stateDirectory: path.join(outdir, 'state') });
+    const c = new HubAksEngineCluster(stack, 'cluster', { name: 'engine', resourceGroupName: 'team(1)', servicePrincipal: { clientId: CLIENT_ID }, linuxProfile: { sshPublicKey: minimalProps().linuxProfile!.sshPublicKey }, stateDirectory: `${outdir}-state` });
     app.synth();
     const { spec } = readSpec(path.resolve(c.engineSpecFile));
-    const args = stepArgs({ kind: 'deploy', retry: false }, spec, new StateFolder(path.join(outdir, 'state')), CLIENT_ID, { method: 'client_secret', secret: 's' }, { deployModel: 'm.json' });
+    const args = stepArgs({ kind: 'deploy', retry: false }, spec, new StateFolder(`${outdir}-state`), CLIENT_ID, { method: 'client_secret', secret: 's' }, { deployModel: 'm.json' });
     expect(args.slice(args.indexOf('--resource-group'), args.indexOf('--resource-group') + 2)).toEqual(['--resource-group', 'team(1)']);
   });
 });

@@ -13,7 +13,8 @@ import type { HubAksEngineClusterProps } from '../model/engine-props';
 import { apiVersionOf } from '../profile/api-versions';
 import type { StampProfile } from '../profile/stamp';
 import { renderApiModel, renderEngineReadme, renderEngineVnetTemplate, sshKeyAtDeploy } from '../render/apimodel';
-import { HubValidationError } from '../rules/finding';
+import { HubValidationError, findingOf } from '../rules/finding';
+import { INPUT_RULES } from '../rules/input-rules';
 import { checkEngineProps } from '../rules/run';
 import { suppressedRuleIds } from '../rules/suppressions';
 import { claimNames, clusterStack, kubeconfigParts, secretSourceFindings } from './cluster-support';
@@ -113,6 +114,13 @@ export class HubAksEngineCluster extends Construct {
 
     // The state folder, outside cdktf.out, where the user chose; a relative path is taken from the folder the app runs in.
     this.stateDirectory = path.resolve(props.stateDirectory ?? path.join(ENGINE_PROP_DEFAULTS.stateDirectory, stack.node.id, relativePath));
+    // cdktf deletes what is in cdktf.out; the cluster's keys must outlive every synth.
+    const outdir = path.resolve(App.of(stack).outdir);
+    if (this.stateDirectory === outdir || this.stateDirectory.startsWith(outdir + path.sep) || outdir.startsWith(this.stateDirectory + path.sep)) {
+      throw new HubValidationError(subject, [
+        findingOf(INPUT_RULES.invalidValue, { path: 'stateDirectory', value: props.stateDirectory, allowed: 'a folder outside the app\'s output folder (cdktf.out) and not above it', message: 'cdktf deletes what is in its output folder, and the state folder holds the keys every later change of the cluster needs.' }),
+      ]);
+    }
     const folder = `aks-engine/${relativePath}`;
     const specFolder = path.join(stackFolder(stack), folder);
     this.engineSpecFile = portable(path.relative(process.cwd(), path.join(specFolder, 'engine.json')));

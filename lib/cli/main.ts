@@ -88,7 +88,7 @@ export function run(argv: readonly string[], io: Io = processIo, env: NodeJS.Pro
     .action((paths: string[], opts: { format: Format; vmSize?: string[]; kubernetesVersion?: string[] }) => {
       const { docs, notes } = readInputs(paths);
       const stamp = stampProfile('local', { vmSizes: { add: opts.vmSize ?? [] }, kubernetesVersions: { add: opts.kubernetesVersion ?? [] } });
-      const findings = checkDocuments(docs, stamp);
+      const findings = checkDocuments(docs, stamp, notes);
       for (const note of notes) io.err(`aks-hub: note: ${note}\n`);
       const render = { text: formatText, json: (f: typeof findings, n: number) => formatJson(f, n, notes), sarif: (f: typeof findings, n: number) => formatSarif(f, n, pkg.version) }[opts.format];
       io.out(render(findings, docs.length));

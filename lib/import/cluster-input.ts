@@ -1,6 +1,6 @@
 import type { AzureOnlyFeature, AzureOnlySetting, ClusterModel } from '../model/cluster-model';
 import { UNKNOWN } from './arm-expressions';
-import type { FieldReader } from './field-reader';
+import type { FieldReader, WrongType } from './field-reader';
 
 /** The vocabularies a cluster can be written in: props, Terraform, ARM, an AKS engine API model. */
 export type Vocabulary = 'props' | 'terraform' | 'arm' | 'aks-engine';
@@ -32,6 +32,8 @@ export interface ClusterInput {
    * the rules read it, findings never show it.
    */
   readonly sensitive?: (path: string) => boolean;
+  /** Values of another JSON type than their field takes (HUB123). */
+  readonly wrongTypes?: readonly WrongType[];
 }
 
 /** How an input sets an Azure-only feature, and what leaves it off. */

@@ -5,6 +5,7 @@ import type { EngineClusterModel } from '../model/engine-model';
 import { apiVersionOf } from '../profile/api-versions';
 import type { StampProfile } from '../profile/stamp';
 import type { ClusterInput, FindingLocation } from './cluster-input';
+import type { WrongType } from './field-reader';
 
 /** An AKS engine cluster read out of one input: props or an API model. */
 export interface EngineInput {
@@ -15,6 +16,8 @@ export interface EngineInput {
   readonly location?: FindingLocation;
   /** The Azure-only settings the input turns on (managed identity, zones), as the shared rules know them. */
   readonly azureOnly: readonly AzureOnlySetting[];
+  /** Values of another JSON type than their field takes (HUB123). */
+  readonly wrongTypes?: readonly WrongType[];
 }
 
 /**

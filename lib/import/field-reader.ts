@@ -4,6 +4,13 @@ import { deployTimeNumber, deployTimeString } from '../model/cluster-model';
 /** Resolves a value an input holds at `path`: evaluates an expression, or marks a reference unknown. */
 export type Resolver = (value: unknown, path: string) => Located;
 
+/** A value of another JSON type than its field takes. */
+export interface WrongType {
+  readonly path: string;
+  readonly value: unknown;
+  readonly expected: string;
+}
+
 const asIs: Resolver = (value, path) => ({ value, path });
 
 const own = (o: unknown, key: string): boolean => o !== null && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, key);
@@ -17,6 +24,8 @@ const own = (o: unknown, key: string): boolean => o !== null && typeof o === 'ob
 export class FieldReader {
   /** Model field → path in the input. */
   public readonly paths = new Map<string, string>();
+  /** Values of another JSON type than the field takes; read as unknown, so no check misreads them. */
+  public readonly wrongTypes: WrongType[] = [];
 
   constructor(
     private readonly root: unknown,
@@ -55,14 +64,21 @@ export class FieldReader {
   public str<T extends string | undefined>(field: string, path: string, fallback: T): string | T {
     const v = this.read(field, path);
     if (v === UNKNOWN) return deployTimeString(this.paths.get(field)!);
-    return v === undefined || v === null ? fallback : typeof v === 'string' ? v : (v as string);
+    if (v === undefined || v === null) return fallback;
+    if (typeof v === 'string') return v;
+    this.wrongTypes.push({ path: this.paths.get(field)!, value: v, expected: 'a string' });
+    return deployTimeString(this.paths.get(field)!);
   }
 
-  /** A number field. */
+  /** A number field; Terraform's JSON may write a number as a string of digits. */
   public num<T extends number | undefined>(field: string, path: string, fallback: T): number | T {
     const v = this.read(field, path);
     if (v === UNKNOWN) return deployTimeNumber(this.paths.get(field)!);
-    return v === undefined || v === null ? fallback : (v as number);
+    if (v === undefined || v === null) return fallback;
+    if (typeof v === 'number' && Number.isInteger(v)) return v;
+    if (typeof v === 'string' && /^-?\d{1,15}$/.test(v)) return Number(v);
+    this.wrongTypes.push({ path: this.paths.get(field)!, value: v, expected: 'a whole number' });
+    return deployTimeNumber(this.paths.get(field)!);
   }
 
   /** A string the input must set; when it does not, it is left to deploy time and no check reads it. */

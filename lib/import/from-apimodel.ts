@@ -165,5 +165,5 @@ export function importApiModel(json: Record<string, unknown>, location?: Finding
     { path: `${m}availabilityZones`, feature: 'zones', on: 'list' },
     ...Array.from({ length: poolCount }, (_, i): AzureOnlyPath => ({ path: `${p}agentPoolProfiles.${i}.availabilityZones`, feature: 'zones', on: 'list' })),
   ];
-  return { model: deepFreeze(model), vocabulary: 'aks-engine', pathOf: (f) => r.pathOf(f), ...(location && { location }), azureOnly: azureOnlySettings(r, azureOnly) };
+  return { model: deepFreeze(model), vocabulary: 'aks-engine', pathOf: (f) => r.pathOf(f), ...(location && { location }), azureOnly: azureOnlySettings(r, azureOnly), wrongTypes: r.wrongTypes };
 }

@@ -254,5 +254,5 @@ function importCluster(resource: Record<string, unknown>, base: string, scope: A
   // Where the groups of fields are, for findings about a whole group (a missing windowsProfile).
   const groups = { nodePool: poolBase, servicePrincipal: 'properties.servicePrincipalProfile', linuxProfile: 'properties.linuxProfile', windowsProfile: 'properties.windowsProfile', network: 'properties.networkProfile' };
   for (const [field, path] of Object.entries(groups)) r.paths.set(field, `${base}${path}`);
-  return { model: deepFreeze(model), vocabulary: 'arm', pathOf: (f) => r.pathOf(f), ...(location && { location }) };
+  return { model: deepFreeze(model), vocabulary: 'arm', pathOf: (f) => r.pathOf(f), ...(location && { location }), wrongTypes: [...r.wrongTypes, ...pool.wrongTypes] };
 }

@@ -117,6 +117,6 @@ export function importAzurermCluster(attributes: unknown, stamp: StampProfile, l
   // Where the groups of fields are, for findings about a whole group (a missing service principal).
   const groups = { nodePool: 'default_node_pool', servicePrincipal: 'service_principal', linuxProfile: 'linux_profile', windowsProfile: 'windows_profile', network: 'network_profile' };
   for (const [field, path] of Object.entries(groups)) r.paths.set(field, path);
-  return { model: deepFreeze(model), vocabulary: 'terraform', pathOf: (f) => r.pathOf(f), location };
+  return { model: deepFreeze(model), vocabulary: 'terraform', pathOf: (f) => r.pathOf(f), location, wrongTypes: r.wrongTypes };
 }
 

@@ -75,12 +75,20 @@ function planChangeFindings(doc: InputDocument, stamp: StampProfile): Finding[] 
  * Runs every Hub rule over the documents: each cluster through the one model, whichever way it
  * is written, each other resource by type, and the 50-nodes-per-subscription sum over them all.
  */
-export function checkDocuments(docs: readonly InputDocument[], stamp: StampProfile): Finding[] {
+export function checkDocuments(docs: readonly InputDocument[], stamp: StampProfile, notes: string[] = []): Finding[] {
   const findings: Finding[] = [];
   const nodes: (ClusterNodes & { subscription: SubscriptionKey; file: string })[] = [];
   // Suppressions recorded in each cdk.tf.json also cover the ARM files written beside it.
   const stackDirs = new Map(docs.filter((d) => d.kind === 'terraform').map((d) => [path.dirname(path.resolve(d.file)), recordedSuppressions(d.json)]));
   for (const doc of docs) {
+    try {
+      checkDocument(doc);
+    } catch (e) {
+      // One file the readers cannot follow must not hide the others' findings.
+      notes.push(`${doc.file}: could not be checked (${e instanceof Error ? e.message : String(e)}); the other files were`);
+    }
+  }
+  function checkDocument(doc: InputDocument): void {
     const m = doc.kind === 'arm' ? ARM_FILE.exec(path.resolve(doc.file)) : doc.kind === 'aks-engine' ? API_MODEL_FILE.exec(path.resolve(doc.file)) : null;
     const stackDir = m && stackDirs.has(m[1]!) ? m[1]! : undefined;
     const suppressions = stackDir ? stackDirs.get(stackDir)! : doc.kind === 'terraform' ? recordedSuppressions(doc.json) : [];
@@ -93,7 +101,7 @@ export function checkDocuments(docs: readonly InputDocument[], stamp: StampProfi
       // Every VM counts, the control plane's too; the stack records none of them elsewhere.
       const vms = input.model.controlPlane.count + input.model.agentPools.reduce((n, p) => n + p.count, 0);
       nodes.push({ where: `${doc.file}: apimodel`, count: vms, subscription: {}, file: doc.file });
-      continue;
+      return;
     }
     const imported = importDocument(doc, stamp, doc.kind === 'arm' ? parametersFor(doc, docs) : undefined);
     for (const e of imported.elements) findings.push(...elementFindings(e, undefined, doc.file).filter(keep));

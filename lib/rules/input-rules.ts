@@ -16,4 +16,5 @@ export const INPUT_RULES = Object.freeze({
   suppression: ruleTexts('HUB116'),
   constructId: ruleTexts('HUB121'),
   duplicateName: ruleTexts('HUB122'),
+  wrongType: ruleTexts('HUB123'),
 });

@@ -1,5 +1,6 @@
 import type { ArmResourceRef } from '../import/from-arm';
 import type { ClusterInput, FindingLocation } from '../import/cluster-input';
+import type { WrongType } from '../import/field-reader';
 import { type EngineInput, sharedClusterInput } from '../import/engine-input';
 import { importEngineProps } from '../import/from-engine-props';
 import { importProps } from '../import/from-props';
@@ -23,10 +24,20 @@ const hiding = (hit: RuleHit, sensitive: ((path: string) => boolean) | undefined
 
 const active = (suppressed: ReadonlySet<string>): HubRule[] => CHECKED_RULES.filter((r) => !(r.suppressible && suppressed.has(r.id)));
 
+/** HUB123 for each value of another JSON type than its field takes; the checks read those as unknown. */
+function wrongTypeFindings(wrong: readonly WrongType[] | undefined, location: FindingLocation | undefined): Finding[] {
+  return (wrong ?? []).map((w) =>
+    findingOf(INPUT_RULES.wrongType, { path: w.path, value: w.value, allowed: w.expected, message: `The value is ${Array.isArray(w.value) ? 'a list' : w.value === null ? 'null' : `of type ${typeof w.value}`}; the service that reads it refuses the file.` }, undefined, location),
+  );
+}
+
 /** Every rule on one cluster, whichever input it was read from. */
 export function clusterFindings(input: ClusterInput, stamp: StampProfile, suppressed: ReadonlySet<string> = new Set()): Finding[] {
   const ctx = { stamp, name: (f: string) => input.pathOf(f), vocabulary: input.vocabulary };
-  const found = active(suppressed).flatMap((rule) => (rule.check?.(input.model, ctx) ?? []).map((hit) => findingOf(rule, hiding(hit, input.sensitive), ctx.name, input.location)));
+  const found = [
+    ...active(suppressed).flatMap((rule) => (rule.check?.(input.model, ctx) ?? []).map((hit) => findingOf(rule, hiding(hit, input.sensitive), ctx.name, input.location))),
+    ...wrongTypeFindings(input.wrongTypes, input.location),
+  ];
   return input.onlyUnder === undefined ? found : found.filter((f) => f.path === input.onlyUnder || f.path.startsWith(`${input.onlyUnder}.`));
 }
 
@@ -156,7 +167,7 @@ export function engineFindings(input: EngineInput, stamp: StampProfile, suppress
   const common = rules
     .filter((rule) => SHARED_ENGINE_RULE_IDS.includes(rule.id))
     .flatMap((rule) => (rule.check?.(shared.model, sharedCtx) ?? []).map((hit) => findingOf(rule, hit, sharedCtx.name, input.location)));
-  return [...own, ...common].sort((a, b) => textOrder(a.ruleId, b.ruleId));
+  return [...own, ...common, ...wrongTypeFindings(input.wrongTypes, input.location)].sort((a, b) => textOrder(a.ruleId, b.ruleId));
 }
 
 /**

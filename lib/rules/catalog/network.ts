@@ -10,7 +10,7 @@ const CALICO = 'Calico is not available on Azure Stack Hub; only the Azure netwo
 export function requiredSubnetAddresses(model: ClusterModel, nodes = model.nodePool.count): bigint {
   const perNode = model.network.plugin === 'azure' ? model.nodePool.maxPods + 1 : 1;
   // One extra node for upgrades (surge), plus the addresses Azure reserves in every subnet.
-  return BigInt((nodes + 1) * perNode + AZURE_RESERVED_SUBNET_ADDRESSES);
+  return BigInt(Math.ceil((nodes + 1) * perNode + AZURE_RESERVED_SUBNET_ADDRESSES));
 }
 
 /** The model's ranges that parse, by prop path; unparsable or token ranges are left out. */

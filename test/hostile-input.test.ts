@@ -11,6 +11,7 @@ import { stepArgs } from '../lib/lifecycle/commands';
 import { StateFolder } from '../lib/lifecycle/state';
 import { parametersBody } from '../lib/constructs/cluster-support';
 import { readTerraformValue } from '../lib/import/terraform-expression';
+import { parseJsonKeepingDuplicates } from '../lib/import/json-with-duplicates';
 import { CLIENT_ID, HUB, minimalProps, newStack, runCli, thrown, tmpDir } from './helpers';
 
 const tmp = (name: string) => tmpDir(`hostile-${name}`);
@@ -357,5 +358,39 @@ describe('a parameters body as a Terraform template string', () => {
     const body = parametersBody(['a', 'b', 'c'], { a: 'x${file("/etc/hostname")}', b: '%{ if true }y%{ endif }', c: 3 });
     expect(body).toBe('{"a":{"value":"x$${file(\\"/etc/hostname\\")}"},"b":{"value":"%%{ if true }y%%{ endif }"},"c":{"value":3}}');
     expect(readTerraformValue(body)).toEqual({ a: { value: 'x${file("/etc/hostname")}' }, b: { value: '%{ if true }y%{ endif }' }, c: { value: 3 } });
+  });
+});
+
+describe('round 3: what the checker reads and what reaches a terminal', () => {
+  it('keeps 30,000 repeats of one HCL JSON key, in one pass', () => {
+    const n = 30_000;
+    const text = `{"resource":{${Array.from({ length: n }, (_, i) => `"a":{"x":${i}}`).join(',')}}}`;
+    const parsed = parseJsonKeepingDuplicates(text) as any;
+    expect(parsed.resource.a).toHaveLength(n);
+    expect(parsed.resource.a[n - 1]).toEqual({ x: n - 1 });
+  });
+
+  it('checks a plan whose modules are nested 5,000 deep, and finds the cluster at the bottom', () => {
+    const bottom = JSON.stringify({ resources: [{ address: 'module.deep.azurerm_kubernetes_cluster.aks', mode: 'managed', type: 'azurerm_kubernetes_cluster', name: 'aks', values: { name: 'aks', location: 'local', dns_prefix: 'aks', default_node_pool: [{ name: 'pool', node_count: 3, vm_size: 'Standard_DS2_v2' }], network_profile: [{ load_balancer_sku: 'standard' }] } }] });
+    // Written as text: JSON.stringify itself recurses.
+    const module = `${'{"child_modules":['.repeat(5000)}${bottom}${']}'.repeat(5000)}`;
+    const dir = tmpDir('deep-plan');
+    fs.writeFileSync(path.join(dir, 'plan.json'), `{"format_version":"1.2","terraform_version":"1.11.0","planned_values":{"root_module":${module}},"resource_changes":[]}`);
+    const r = runCli('check', '--format', 'json', path.join(dir, 'plan.json'));
+    expect(r.code, r.err).toBe(1);
+    expect(JSON.parse(r.out).findings.map((f: any) => f.ruleId)).toContain('HUB001');
+  });
+
+  it('prints no control character of the input: an ESC in a resource name cannot set the title or clear the screen', () => {
+    const dir = tmpDir('escape');
+    const name = 'aks\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202e';
+    fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify({ resource: { azurerm_kubernetes_cluster: { [name]: { name, location: 'local', dns_prefix: 'aks', default_node_pool: [{ name: 'pool', node_count: 3, vm_size: 'Standard_DS2_v2' }], network_profile: [{ load_balancer_sku: 'standard' }] } } } }));
+    for (const format of ['text', 'json', 'sarif']) {
+      const r = runCli('check', '--format', format, dir);
+      expect(r.code).toBe(1);
+      expect(r.out + r.err, format).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+      expect(r.out, format).toContain('\\u001b');
+      if (format !== 'text') expect(() => JSON.parse(r.out)).not.toThrow();
+    }
   });
 });

@@ -7,6 +7,7 @@ import { inWordsOf } from '../rules/finding';
 import { RULES, ruleChecks, ruleDefinition } from '../rules/registry';
 import { checkDocuments } from '../rules/check-documents';
 import { FORMATS, type Format, formatJson, formatSarif, formatText } from './formats';
+import { terminalSafe } from '../render/terminal-text';
 import { driftOf } from './drift';
 import { addEngineCommands } from './engine';
 import { initProject } from './init';
@@ -67,7 +68,9 @@ function shellQuote(text: string): string {
 }
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code, or its promise for a command that runs aks-engine-azurestack. */
-export function run(argv: readonly string[], io: Io = processIo, env: NodeJS.ProcessEnv = process.env): number | Promise<number> {
+export function run(argv: readonly string[], rawIo: Io = processIo, env: NodeJS.ProcessEnv = process.env): number | Promise<number> {
+  // Names of files, resources and values come from the input: nothing of them may drive the terminal.
+  const io: Io = { out: (t) => rawIo.out(terminalSafe(t)), err: (t) => rawIo.err(terminalSafe(t)) };
   const pkg = ownPackage();
   let code = 0;
   let pending: Promise<number> | undefined;

@@ -40,9 +40,13 @@ export function parseJsonKeepingDuplicates(text: string): unknown {
       const key = top.key!;
       if (Object.prototype.hasOwnProperty.call(top.value, key)) {
         const prev = top.value[key];
-        const list = Array.isArray(prev) && repeated.has(prev) ? [...prev, v] : [prev, v];
-        repeated.add(list);
-        Object.defineProperty(top.value, key, { value: list, enumerable: true, writable: true, configurable: true });
+        // A list this parser made grows in place: n repeats cost n, not n².
+        if (Array.isArray(prev) && repeated.has(prev)) prev.push(v);
+        else {
+          const list = [prev, v];
+          repeated.add(list);
+          Object.defineProperty(top.value, key, { value: list, enumerable: true, writable: true, configurable: true });
+        }
       } else Object.defineProperty(top.value, key, { value: v, enumerable: true, writable: true, configurable: true });
       top.key = undefined;
     }

@@ -99,6 +99,8 @@ export function planElements(json: Record<string, unknown>): TerraformElement[] 
     if (isObject(c) && typeof c.address === 'string' && isObject(c.change)) changes.set(c.address, c.change);
   }
   const out: TerraformElement[] = [];
+  // Modules in order, with an explicit stack: nesting is bounded by memory, not by the call stack.
+  const pending: unknown[] = [];
   const walk = (module: unknown) => {
     if (!isObject(module)) return;
     for (const r of Array.isArray(module.resources) ? module.resources : []) {
@@ -114,10 +116,12 @@ export function planElements(json: Record<string, unknown>): TerraformElement[] 
         sensitive: (path) => marked(r.sensitive_values, path) || marked(change?.after_sensitive, path),
       });
     }
-    for (const child of Array.isArray(module.child_modules) ? module.child_modules : []) walk(child);
+    const children = Array.isArray(module.child_modules) ? module.child_modules : [];
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
   };
   const planned = isObject(json.planned_values) ? json.planned_values.root_module : undefined;
-  walk(planned ?? (isObject(json.values) ? json.values.root_module : undefined));
+  pending.push(planned ?? (isObject(json.values) ? json.values.root_module : undefined));
+  while (pending.length > 0) walk(pending.pop());
   const providers = isObject(json.configuration) ? json.configuration.provider_config : undefined;
   if (isObject(providers)) {
     for (const [key, p] of Object.entries(providers)) {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { AKS_ENGINE } from '../profile/aks-engine';
 import type { StampProfile } from '../profile/stamp';
 import { formatFinding } from '../rules/finding';
+import { terminalSafe } from '../render/terminal-text';
 import { type EngineAuth, describeStep, shownCommand, stepArgs } from './commands';
 import { type EnginePlan, type EngineStep, planEngine } from './plan';
 import { ENGINE_ENV, type EngineSpec, SpecError, isGuid, readSpec } from './spec';
@@ -81,11 +82,11 @@ function childEnv(env: NodeJS.ProcessEnv, state: StateFolder, extra: Record<stri
   return out;
 }
 
-/** Text with every secret replaced, and control characters other than tab and newline shown escaped. */
+/** Text with every secret replaced, and control characters shown escaped, for the log file too. */
 function masked(text: string, secrets: readonly string[]): string {
   let t = text;
   for (const s of secrets) t = t.split(s).join('****');
-  return t.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return terminalSafe(t);
 }
 
 /**

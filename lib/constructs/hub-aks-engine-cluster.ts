@@ -30,6 +30,13 @@ function portalOf(armEndpoint: string): string | undefined {
   return host.startsWith('management.') ? `https://portal.${host.slice('management.'.length)}/` : undefined;
 }
 
+/** The stamp's DNS domain: the Resource Manager host without `management.<region>.` (`local.azurestack.external`). */
+function domainOf(armEndpoint: string, location: string): string | undefined {
+  const host = new URL(armEndpoint).hostname.toLowerCase();
+  const prefix = `management.${location.toLowerCase()}.`;
+  return host.startsWith(prefix) ? host.slice(prefix.length) : undefined;
+}
+
 /** A path for Terraform and the commands it runs, with `/` on every host (Node on Windows takes both). */
 const portable = (p: string): string => p.split(path.sep).join('/');
 
@@ -101,7 +108,8 @@ export class HubAksEngineCluster extends Construct {
     const { stack, subject, relativePath, prefix } = clusterStack(this, scope, props, 'HubAksEngineCluster');
     const hub = stack.hub;
     const portalUrl = portalOf(hub.armEndpoint);
-    const { input, findings } = checkEngineProps(props, stack.stamp, { identitySystem: stack.identitySystem, ...(portalUrl && { portalUrl }), ...(hub.subscriptionId && { subscriptionId: hub.subscriptionId }) }, suppressedRuleIds(this));
+    const stampDomain = domainOf(hub.armEndpoint, hub.location);
+    const { input, findings } = checkEngineProps(props, stack.stamp, { identitySystem: stack.identitySystem, ...(portalUrl && { portalUrl }), ...(hub.subscriptionId && { subscriptionId: hub.subscriptionId }), ...(stampDomain && { stampDomain }) }, suppressedRuleIds(this));
     const errors = findings.filter((f) => f.severity === 'error');
     if (errors.length > 0 || !input) throw new HubValidationError(subject, errors);
     const model = input.model;

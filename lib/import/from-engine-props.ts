@@ -41,7 +41,7 @@ export interface EnginePropsImport {
  * Reads `HubAksEngineClusterProps` into the engine model with the library's defaults. `portalUrl`
  * is the stamp's, decided by the stack; `subscriptionId` names a subnet the stack creates.
  */
-export function importEngineProps(props: unknown, stamp: StampProfile, hub: { portalUrl?: string; identitySystem: string; subscriptionId?: string }): EnginePropsImport {
+export function importEngineProps(props: unknown, stamp: StampProfile, hub: { portalUrl?: string; identitySystem: string; subscriptionId?: string; stampDomain?: string }): EnginePropsImport {
   if (!isObject(props)) {
     return { props: {}, shape: [{ kind: 'invalid-value', path: '(props)', allowed: 'an object of HubAksEngineClusterProps', message: 'Props must be an object.' }] };
   }
@@ -127,7 +127,7 @@ export function importEngineProps(props: unknown, stamp: StampProfile, hub: { po
     ...optional('useManagedIdentity', r.read('useManagedIdentity', 'useManagedIdentity') === true ? true : undefined),
     containerRuntime: 'containerd',
     addons: [],
-    customCloud: { ...optional('portalUrl', portal), identitySystem: hub.identitySystem },
+    customCloud: { ...optional('portalUrl', portal), identitySystem: hub.identitySystem, ...optional('stampDomain', hub.stampDomain) },
     tags: { ...(isObject(tags) ? (tags as Record<string, string>) : d.tags) },
     unknownTags: [],
   };

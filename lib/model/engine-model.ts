@@ -73,6 +73,8 @@ export interface EngineClusterModel {
   readonly addons: readonly { readonly name: string; readonly enabled: boolean }[];
   readonly customCloud?: {
     readonly portalUrl?: string;
+    /** The stamp's DNS domain (`local.azurestack.external`), from its Resource Manager endpoint, when the input names the stamp. */
+    readonly stampDomain?: string;
     readonly identitySystem?: string;
     readonly authenticationMethod?: string;
     readonly dependenciesLocation?: string;

@@ -26,6 +26,22 @@ const customVnet = (m: EngineClusterModel): boolean => [m.controlPlane.subnetId,
 
 const SUBNET_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Network\/virtualNetworks\/([^/]+)\/subnets\/([^/]+)$/i;
 
+/** Why a portal URL is not the stamp's own plain https portal, or `undefined`. */
+function portalProblem(url: string, location: string, stampDomain: string | undefined): string | undefined {
+  if (!url.startsWith(`https://portal.${location}.`)) return `"portalURL needs to start with https://portal.${location}."`;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'The portal URL is not a URL.';
+  }
+  if (/[\s\u0000-\u001f\u007f]/.test(url) || parsed.username || parsed.password || parsed.port || parsed.search || parsed.hash) {
+    return 'The portal URL must be a plain https URL of the stamp: no user name, password, port, query, white space or control character. aks-engine signs in at the Resource Manager endpoint it derives from it.';
+  }
+  if (stampDomain && parsed.hostname !== `portal.${location}.${stampDomain}`) return `The portal URL names another domain than the stamp's (${stampDomain}); aks-engine would sign in there with the client secret.`;
+  return undefined;
+}
+
 export const ENGINE_RULES: readonly RuleChecks[] = [
   {
     id: 'HUB500',
@@ -201,9 +217,13 @@ export const ENGINE_RULES: readonly RuleChecks[] = [
   {
     id: 'HUB512',
     checkEngine: (m, ctx) => {
-      if (!hasWindows(m)) return [];
-      const found: RuleHit[] = [];
       const w = m.windowsProfile;
+      // aks-engine reads the password only from the model (windowsProfile has no Key Vault reference).
+      const kv = w?.keyVaultSecret
+        ? [{ ...hit(ctx.name('windowsProfile.keyVaultSecret'), w.keyVaultSecret, 'not set: aks-hub engine apply takes the password from AKS_ENGINE_WINDOWS_PASSWORD', 'aks-engine-azurestack reads the Windows password only from the API model; a Key Vault reference would be dropped.'), fix: 'Remove windowsProfile.keyVaultSecret and set AKS_ENGINE_WINDOWS_PASSWORD where aks-hub engine apply runs.' }]
+        : [];
+      if (!hasWindows(m)) return kv;
+      const found: RuleHit[] = [...kv];
       if (!w || !w.adminUsername) found.push(hit(ctx.name('windowsProfile'), undefined, '{ adminUsername, adminPassword }', '"WindowsProfile is required when the cluster definition contains Windows agent pools"'));
       const runtime = m.containerRuntime ?? 'containerd';
       if (m.network.plugin === 'kubenet' && runtime === 'containerd' && !m.windowsSdnPluginUrl) {
@@ -240,8 +260,11 @@ export const ENGINE_RULES: readonly RuleChecks[] = [
       const location = m.location.toLowerCase();
       const portal = `https://portal.${location || '<region>'}.<domain>/`;
       if (c.portalUrl === undefined || c.portalUrl === '') found.push(hit(ctx.name('customCloud.portalUrl'), c.portalUrl, portal, '"portalURL needs to be specified when AzureStackCloud CustomCloudProfile is provided"'));
-      else if (text(c.portalUrl) && isConcrete(location) && location !== '' && !c.portalUrl.startsWith(`https://portal.${location}.`)) {
-        found.push(hit(ctx.name('customCloud.portalUrl'), c.portalUrl, portal, `"portalURL needs to start with https://portal.${location}."`));
+      else if (text(c.portalUrl) && isConcrete(location) && location !== '') {
+        // aks-engine derives the Resource Manager endpoint from this URL and signs in there with the
+        // client secret: only the stamp's own portal, as a plain https URL.
+        const problem = portalProblem(c.portalUrl, location, c.stampDomain);
+        if (problem) found.push(hit(ctx.name('customCloud.portalUrl'), c.portalUrl, c.stampDomain ? `https://portal.${location}.${c.stampDomain}/` : portal, problem));
       }
       const enums: [string, string | undefined, readonly string[]][] = [
         ['customCloud.identitySystem', c.identitySystem, AKS_ENGINE.identitySystems],

@@ -1,5 +1,6 @@
 import { MAX_NODES_PER_SUBSCRIPTION } from '../../profile/hub-limits';
 import type { StampProfile } from '../../profile/stamp';
+import type { EngineClusterModel } from '../../model/engine-model';
 import { isGpuVmSize } from '../../profile/vm-sizes';
 import { azureOnly, field, isConcrete, text, unavailable } from '../checks';
 import type { CheckContext, RuleChecks, RuleHit } from '../rule';
@@ -11,18 +12,21 @@ const ONE_POOL = 'Azure Stack Hub allows only one node pool per cluster.';
 const SCALE_SETS = 'Azure Stack Hub supports only virtual machine scale set node pools.';
 
 /** A size the stamp does not offer; GPU sizes are HUB015's. */
-function unknownSize(size: unknown, ctx: CheckContext, stamp: StampProfile): RuleHit[] {
+function unknownSize(size: unknown, ctx: CheckContext, stamp: StampProfile, at = 'nodePool.vmSize'): RuleHit[] {
   if (!text(size) || isGpuVmSize(size) || stamp.vmSizes.includes(size)) return [];
   const near = stamp.vmSizes.find((s) => s.toLowerCase() === size.toLowerCase());
   return [
     {
-      path: ctx.name('nodePool.vmSize'),
+      path: ctx.name(at),
       value: size,
       allowed: near ? `'${near}' (sizes are case-sensitive)` : `one of the ${stamp.vmSizes.length} Hub sizes, e.g. 'Standard_DS2_v2', 'Standard_D2_v3', 'Standard_F4s_v2'`,
       message: 'Azure Stack Hub does not offer this VM size.',
     },
   ];
 }
+
+/** The VM sizes of an AKS engine cluster, by model field. */
+const engineSizes = (m: EngineClusterModel): [string, string][] => [['controlPlane.vmSize', m.controlPlane.vmSize], ...m.agentPools.map((p, i): [string, string] => [`agentPools.${i}.vmSize`, p.vmSize])];
 
 export const NODE_POOL_RULES: readonly RuleChecks[] = [
   {
@@ -51,10 +55,14 @@ export const NODE_POOL_RULES: readonly RuleChecks[] = [
       ...field(ctx, 'nodePool.vmSize', m.nodePool.vmSize, (v) => typeof v !== 'string' || !isGpuVmSize(v), 'a non-GPU size the stamp offers', 'Azure Stack Hub has no GPU nodes.'),
       ...azureOnly(m, 'gpuInstance', 'Azure Stack Hub has no GPU nodes.'),
     ],
+    // An AKS engine cluster's control plane and each of its pools have a size of their own.
+    checkEngine: (m, ctx) =>
+      engineSizes(m).flatMap(([at, size]) => field(ctx, at, size, (v) => typeof v !== 'string' || !isGpuVmSize(v), 'a non-GPU size the stamp offers', 'Azure Stack Hub has no GPU nodes.')),
   },
   {
     id: 'HUB016',
     check: (m, ctx) => unknownSize(m.nodePool.vmSize, ctx, ctx.stamp),
+    checkEngine: (m, ctx) => engineSizes(m).flatMap(([at, size]) => unknownSize(size, ctx, ctx.stamp, at)),
   },
   {
     id: 'HUB020',

@@ -183,6 +183,22 @@ describe('the aks-hub commands', () => {
     expect(bad.err.trim().split('\n')).toHaveLength(1);
   });
 
+  it('drift reads what PowerShell writes, refuses a cluster without pools instead of comparing defaults, and reports a pool added outside the code', () => {
+    const dir = quickstartArmFolder();
+    const live = path.join(dir, 'live.json');
+    // PowerShell 5's `az aks show -o json > live.json` writes UTF-16 LE with a byte-order mark.
+    fs.writeFileSync(live, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(liveQuickstart()), 'utf16le')]));
+    expect(cli('drift', live, dir).code).toBe(0);
+    fs.writeFileSync(live, JSON.stringify({ ...liveQuickstart(), agentPoolProfiles: [] }));
+    expect(cli('drift', live, dir)).toMatchObject({ code: 2, err: expect.stringContaining('no agent pool') });
+    fs.writeFileSync(live, JSON.stringify(liveQuickstart({ agentPoolProfiles: [{}, { name: 'batch', count: 40, vmSize: 'Standard_DS2_v2', mode: 'User' }] })));
+    const r = cli('drift', live, dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("has a pool the code does not: 'batch' with 40 nodes");
+    // A device or a FIFO is never read.
+    expect(cli('drift', '/dev/zero', dir).code).toBe(2);
+  });
+
   it('drift compares the live cluster with the ARM files a synth wrote to cdktf.out', () => {
     const outdir = tmp();
     const app = new App({ outdir });

@@ -50,6 +50,18 @@ describe('aks-hub synth (npm run synth)', () => {
     expect(r.err.trim().split('\n').at(-1)).toMatch(/^aks-hub: 'npx tsx .*invalid-app\.ts' failed \(exit 1\)/);
   });
 
+  it('never reports an earlier run: an app that writes elsewhere than CDKTF_OUTDIR is an error', () => {
+    const out = tmp('stale');
+    expect(synth('--output', out).code).toBe(0);
+    const elsewhere = tmp('elsewhere');
+    const app = path.join(elsewhere, 'app.ts');
+    fs.writeFileSync(app, `import { App } from ${JSON.stringify(require.resolve('cdktf'))};\nnew App({ outdir: ${JSON.stringify(path.join(elsewhere, 'out'))} }).synth();\n`);
+    const r = synth('--app', `npx tsx ${app}`, '--output', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('wrote no');
+    expect(r.out).not.toContain('Stack aks-engine');
+  });
+
   it('says what is missing when there is no cdktf.json', () => {
     const dir = tmp('nocfg');
     const r = spawnSync('node', [BIN, 'synth'], { cwd: dir, encoding: 'utf8' });

@@ -40,7 +40,7 @@ export function driftOf(liveFile: string, codePaths: readonly string[], stamp: S
   }
   if (isObject(json) && isApiModel(json)) return engineDriftOf(liveFile, codePaths, stamp);
   const live = importLiveCluster(json, stamp);
-  if (!live) throw new InputError(`${liveFile}: not the output of az aks show -o json (no name and agentPoolProfiles)`);
+  if (!live) throw new InputError(`${liveFile}: not the output of az aks show -o json (no name, or no agent pool)`);
   const clusters = synthesizedClusters(codePaths, stamp);
   const byName = clusters.filter((c) => typeof c.model.name === 'string' && c.model.name.toLowerCase() === live.model.name.toLowerCase());
   const code = byName.length === 1 ? byName[0] : clusters.length === 1 ? clusters[0] : undefined;

@@ -53,6 +53,8 @@ function filesBelow(dir: string): string[] {
 export function synthApp(options: { readonly app?: string; readonly output: string; readonly cwd: string }, io: Io): number {
   const command = options.app ?? appCommand(options.cwd);
   const outdir = path.resolve(options.cwd, options.output);
+  // An earlier run's manifest must not pass for this one's, when the app writes elsewhere.
+  fs.rmSync(path.join(outdir, 'manifest.json'), { force: true });
   const run = spawnSync(command, { cwd: options.cwd, shell: true, encoding: 'utf8', env: { ...process.env, CDKTF_OUTDIR: outdir }, maxBuffer: 64 * 1024 * 1024 });
   if (run.stdout) io.out(run.stdout);
   if (run.stderr) io.err(run.stderr);
@@ -64,7 +66,7 @@ export function synthApp(options: { readonly app?: string; readonly output: stri
   try {
     manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
   } catch {
-    throw new InputError(`'${command}' wrote no ${path.join(options.output, 'manifest.json')}: does the app call app.synth()?`);
+    throw new InputError(`'${command}' wrote no ${path.join(options.output, 'manifest.json')}: does the app call app.synth(), and does it write to CDKTF_OUTDIR (an App({ outdir }) of its own writes elsewhere)?`);
   }
   let errors = 0;
   for (const name of Object.keys(manifest.stacks).sort()) {

@@ -30,7 +30,8 @@ export function importLiveCluster(json: unknown, stamp: StampProfile): ClusterIn
   if (!isObject(json) || typeof json.name !== 'string') return undefined;
   const { id: _id, name, location, tags, sku, identity, type: _type, properties, ...flat } = armNames(json) as Record<string, unknown>;
   const props = isObject(properties) ? properties : flat;
-  if (!Array.isArray(props.agentPoolProfiles)) return undefined;
+  // Without a pool there is nothing live to compare: the template's defaults would stand in for it.
+  if (!Array.isArray(props.agentPoolProfiles) || !props.agentPoolProfiles.some(isObject)) return undefined;
   const resource = { type: 'Microsoft.ContainerService/managedClusters', apiVersion: 'live', name, location, tags, sku, identity, properties: props };
   return importArmTemplate({ resources: [resource] }, stamp).clusters[0];
 }

@@ -1,4 +1,4 @@
-import type { ClusterModel } from '../../model/cluster-model';
+import { type ClusterModel, isObject } from '../../model/cluster-model';
 import { FIXED_PROPERTIES } from '../../profile/mutability';
 import { isConcrete } from '../checks';
 import type { CheckContext, ClusterChange, RuleChecks, RuleHit } from '../rule';
@@ -112,9 +112,17 @@ const DRIFT_FIELDS: readonly string[] = ['nodePool.count', 'kubernetesVersion', 
 export const DRIFT_RULES: readonly RuleChecks[] = [
   {
     id: 'HUB405',
-    checkDrift: (code, live, ctx) =>
-      DRIFT_FIELDS.filter((f) => differs(fieldOf(code, f), fieldOf(live, f))).map((f) =>
+    checkDrift: (code, live, ctx) => [
+      ...DRIFT_FIELDS.filter((f) => differs(fieldOf(code, f), fieldOf(live, f))).map((f) =>
         changeHit(ctx, f, fieldOf(code, f), fieldOf(live, f), `${JSON.stringify(fieldOf(code, f))}, as the code says`, `The live cluster differs from the code at ${ctx.name(f)} (code → live).`),
       ),
+      // A pool added outside the code (az aks nodepool add): its nodes count against the subscription's 50.
+      ...live.azureOnly
+        .filter((s) => s.feature === 'extraPool')
+        .map((s): RuleHit => {
+          const pool = isObject(s.value) ? s.value : {};
+          return { path: s.path, value: { name: pool.name, count: pool.count }, allowed: 'the one pool the code has', message: `The live cluster has a pool the code does not: '${String(pool.name)}' with ${String(pool.count)} nodes.` };
+        }),
+    ],
   },
 ];

@@ -90,6 +90,9 @@ describe('sshPublicKeyVariable', () => {
       expect(re.test((e.props ?? e.engine).linuxProfile.sshPublicKey)).toBe(false);
     }
     expect(re.test(`${SSH_KEY}\nssh-rsa x`)).toBe(false);
+    const [type, data] = SSH_KEY.split(' ');
+    expect(re.test(`${type} ${data} John's key, 2026`)).toBe(true);
+    for (const comment of ['me",masterProfile.count=1,x="y', 'a\\b', 'esc\u001b[2J', 'x'.repeat(257)]) expect(re.test(`${type} ${data} ${comment}`), comment).toBe(false);
   });
 });
 

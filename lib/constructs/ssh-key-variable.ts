@@ -3,9 +3,11 @@ import type { Construct } from 'constructs';
 
 /**
  * The start of an RSA key line: `AAAAB3NzaC1yc2E` is the base64 of the key's own type field
- * (`ssh-rsa`, RFC 4253 §6.6); 350 base64 characters or more hold a 2048-bit modulus.
+ * (`ssh-rsa`, RFC 4253 §6.6); 350 base64 characters or more hold a 2048-bit modulus. The comment
+ * is one line of printable text without `"` or `\`, up to 256 characters: what ssh-keygen writes
+ * (`user@host`), and nothing a model, a log or a terminal would read as syntax.
  */
-const RSA_KEY_LINE = '^ssh-rsa AAAAB3NzaC1yc2E[0-9A-Za-z+/]{350,}={0,2}( [^\\r\\n]*)?$';
+const RSA_KEY_LINE = '^ssh-rsa AAAAB3NzaC1yc2E[0-9A-Za-z+/]{350,}={0,2}( [^\\\\x00-\\\\x1f\\\\x7f\\\\x22\\\\x5c]{1,256})?$';
 
 /**
  * A Terraform variable for the Linux admin's SSH public key, checked by Terraform at plan time,

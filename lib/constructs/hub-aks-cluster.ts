@@ -5,7 +5,8 @@ import { Construct } from 'constructs';
 import type { ClusterModel } from '../model/cluster-model';
 import type { HubAksClusterProps } from '../model/props';
 import { type ArmRendering, type ArmTemplate, KUBECONFIG_OUTPUTS, type KubeconfigCredential, renderArmParameters, renderArmTemplate } from '../render';
-import { HubValidationError } from '../rules/finding';
+import { HubValidationError, findingOf } from '../rules/finding';
+import { INPUT_RULES } from '../rules/input-rules';
 import { resolveProps } from '../rules/run';
 import { suppressedRuleIds } from '../rules/suppressions';
 import { claimNames, clusterStack, kubeconfigParts, parametersBody, secretSourceFindings, secretVariable } from './cluster-support';
@@ -174,6 +175,10 @@ export class HubAksCluster extends Construct {
     if (!this.credentials.has(credential)) {
       this.credentials.add(credential);
       this.deployment.templateBody = JSON.stringify(this.render().template);
+      // No design keeps the credential out of plan and show output: say so where it is asked for.
+      if (this.credentials.size === 1 && !suppressedRuleIds(this).has(INPUT_RULES.kubeconfigOutputs.id)) {
+        annotate(this, findingOf(INPUT_RULES.kubeconfigOutputs, { path: `kubeconfig('${credential}')`, value: credential, allowed: 'a kubeconfig read outside Terraform, or this warning suppressed with a reason', message: 'The credential goes into the template deployment\'s outputs, which terraform show, later plans and the stamp\'s deployment history print.' }, undefined, { constructPath: this.node.path }));
+      }
     }
     const encoded = this.deployment.outputs.lookup(KUBECONFIG_OUTPUTS[credential]);
     return kubeconfigParts(Fn.yamldecode(Fn.base64decode(encoded)), Fn.base64decode(encoded));

@@ -17,4 +17,5 @@ export const INPUT_RULES = Object.freeze({
   constructId: ruleTexts('HUB121'),
   duplicateName: ruleTexts('HUB122'),
   wrongType: ruleTexts('HUB123'),
+  kubeconfigOutputs: ruleTexts('HUB124'),
 });

@@ -55,6 +55,8 @@ export type RuleExample =
   | { readonly drift: Readonly<Record<string, unknown>> }
   /** A deployed AKS engine cluster and the code's, each `HubAksEngineCluster` props merged over a valid cluster's. */
   | { readonly engineChange: { readonly deployed: Readonly<Record<string, unknown>>; readonly desired: Readonly<Record<string, unknown>> } }
+  /** The quickstart cluster with `kubeconfig()` called for this credential, called with HUB124 suppressed, or not called. */
+  | { readonly kubeconfig: 'admin' | 'user' | 'suppressed' | null }
   /** `HubAksEngineCluster` props merged over a valid AKS engine cluster's. */
   | { readonly engine: Readonly<Record<string, unknown>> }
   /** Merged over aks-engine-azurestack's Hub sample API model, filled in for the stamp. */

@@ -130,6 +130,13 @@ export function runExample(example: RuleExample): string[] {
     fs.writeFileSync(live, JSON.stringify(liveQuickstart(example.drift)));
     return driftOf(live, [dir], STAMP).map((f) => f.ruleId);
   }
+  if ('kubeconfig' in example) {
+    const stack = hubStack();
+    const suppressions = example.kubeconfig === 'suppressed' ? [{ ruleId: 'HUB124', reason: 'plan output and state are private to the platform team' }] : [];
+    const cluster = new HubAksCluster(stack, 'c', minimalProps({ suppressions }));
+    if (example.kubeconfig !== null) cluster.kubeconfig(example.kubeconfig === 'suppressed' ? 'admin' : example.kubeconfig);
+    return stackFindings(stack);
+  }
   if ('engineChange' in example) {
     const model = (patch: Readonly<Record<string, unknown>>) => checkEngineProps(merge(minimalEngineProps(), patch), STAMP, ENGINE_HUB).input!.model;
     const [deployed, desired] = [model(example.engineChange.deployed), model(example.engineChange.desired)];

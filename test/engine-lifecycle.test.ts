@@ -177,6 +177,10 @@ describe('aks-hub engine apply: the cluster from props, through its whole life',
     const spec = w.synth({ agentPools: [{ name: 'linuxpool' }, { name: 'win', osType: 'Windows', count: 1 }], windowsProfile: {} });
     const missing = await runCliAsync(w.env, 'engine', 'apply', spec);
     expect([missing.code, missing.err]).toEqual([2, expect.stringContaining('AKS_ENGINE_WINDOWS_PASSWORD')]);
+    // Azure Compute's rule, checked before aks-engine runs: 8 to 123 characters, 3 of 4 kinds.
+    const weak = await runCliAsync({ ...w.env, AKS_ENGINE_WINDOWS_PASSWORD: 'password' }, 'engine', 'apply', spec);
+    expect([weak.code, weak.err]).toEqual([2, expect.stringContaining('8 to 123 characters')]);
+    expect(weak.err).not.toContain('password\n');
     const password = "pa'ss,w\"o=rd1!";
     const r = await runCliAsync({ ...w.env, AKS_ENGINE_WINDOWS_PASSWORD: password }, 'engine', 'apply', spec);
     expect(r.code, r.err).toBe(0);

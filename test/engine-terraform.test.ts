@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { App } from 'cdktf';
 import { describe, expect, it } from 'vitest';
 import { HubAksEngineCluster, type HubAksEngineClusterProps, HubStack, HubValidationError, sshPublicKeyVariable } from '../lib';
-import { SSH_KEY, thrown } from './helpers';
+import { HubAksCluster } from '../lib';
+import { SSH_KEY, minimalProps, newStack, synthJson, thrown, tmpDir } from './helpers';
 import { CLIENT_SECRET, STANDIN, engineWorld, flagOf } from './support/engine-world';
 
 // The AKS engine example with deployWithTerraform, its terraform_data applied by real Terraform 1.11
@@ -118,5 +119,24 @@ describe.runIf(HAS_TERRAFORM)('the AKS engine example applied by Terraform', () 
     expect(out).toMatch(/rg_cluster_resource-group_\w+: Destruction complete[\s\S]*cluster_\w+ \(local-exec\)/);
     expect(fs.existsSync(w.state)).toBe(false);
     expect(STANDIN).toBeTruthy();
+  });
+});
+
+describe.runIf(HAS_TERRAFORM)('secret variables', () => {
+  it('carry no Terraform validation: Terraform prints a sensitive variable\'s value when its validation fails', () => {
+    const { stack } = newStack();
+    new HubAksCluster(stack, 'cluster', minimalProps({ windowsProfile: { adminUsername: 'winadmin' } }));
+    const variable = synthJson(stack).variable.cluster_windows_admin_password;
+    expect(variable).toMatchObject({ sensitive: true });
+    expect(variable).not.toHaveProperty('validation');
+    // Why: the same variable with a validation shows the value it refuses.
+    const dir = tmpDir('sensitive-validation');
+    fs.writeFileSync(path.join(dir, 'none.tfrc'), '');
+    fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify({ variable: { p: { type: 'string', sensitive: true, validation: [{ condition: '${length(var.p) >= 8}', error_message: 'too short' }] } } }));
+    const env = { ...process.env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: path.join(dir, 'none.tfrc') };
+    execFileSync('terraform', ['init', '-input=false', '-no-color'], { cwd: dir, env });
+    const r = spawnSync('terraform', ['plan', '-input=false', '-no-color', '-var', 'p=Hunter2'], { cwd: dir, env, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout + r.stderr).toContain('Hunter2');
   });
 });

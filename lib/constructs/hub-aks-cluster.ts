@@ -81,6 +81,7 @@ export class HubAksCluster extends Construct {
     }
     let windowsPassword = model.windowsProfile?.adminPassword;
     if (model.windowsProfile && windowsPassword === undefined) {
+      // No Terraform validation: Terraform 1.11 prints a sensitive variable's value when its validation fails.
       this.windowsAdminPasswordVariable = secretVariable(this, prefix, 'windows_admin_password', `Windows admin password of AKS cluster '${model.name}'.`);
       windowsPassword = this.windowsAdminPasswordVariable.stringValue;
     }

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AKS_ENGINE } from '../profile/aks-engine';
+import { WINDOWS_PASSWORD, windowsPasswordAccepted } from '../profile/hub-limits';
 import type { StampProfile } from '../profile/stamp';
 import { formatFinding } from '../rules/finding';
 import { terminalSafe } from '../render/terminal-text';
@@ -66,7 +67,9 @@ function runtimeValues(l: LoadedEngine, env: NodeJS.ProcessEnv, needsDeploy: boo
   if (needsDeploy && l.spec.sshKeyAtDeploy && !/^ssh-rsa [A-Za-z0-9+/=]{100,}( [^\r\n\0]*)?$/.test(env[ENGINE_ENV.sshPublicKey] ?? '')) {
     problems.push(`${ENGINE_ENV.sshPublicKey} must hold the Linux VMs' SSH public key (one ssh-rsa line).`);
   }
-  if (needsDeploy && l.spec.windowsPasswordAtDeploy && (env[ENGINE_ENV.windowsPassword] ?? '') === '') problems.push(`${ENGINE_ENV.windowsPassword} must hold the Windows admin password.`);
+  if (needsDeploy && l.spec.windowsPasswordAtDeploy && !windowsPasswordAccepted(env[ENGINE_ENV.windowsPassword] ?? '')) {
+    problems.push(`${ENGINE_ENV.windowsPassword} must hold the Windows admin password: ${WINDOWS_PASSWORD.min} to ${WINDOWS_PASSWORD.max} characters, with at least ${WINDOWS_PASSWORD.required} of a lower-case letter, an upper-case letter, a digit and another character.`);
+  }
   return problems.length > 0 ? { problems } : { subscriptionId, auth, secrets };
 }
 

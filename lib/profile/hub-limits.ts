@@ -29,3 +29,16 @@ export const MAX_PODS_RANGE = Object.freeze({ azure: { min: 10, max: 250 }, kube
 
 /** The widest service range AKS accepts (a /12). */
 export const MIN_SERVICE_CIDR_PREFIX = 12;
+
+/**
+ * What Azure Compute takes as a Windows admin password: "The supplied password must be between
+ * 8-123 characters long and must satisfy at least 3 of password complexity requirements" (lower
+ * case, upper case, digit, other character).
+ */
+export const WINDOWS_PASSWORD = Object.freeze({ min: 8, max: 123, classes: Object.freeze(['[a-z]', '[A-Z]', '[0-9]', '[^a-zA-Z0-9]']), required: 3 });
+
+/** Whether a Windows admin password meets WINDOWS_PASSWORD. */
+export function windowsPasswordAccepted(password: string): boolean {
+  const classes = WINDOWS_PASSWORD.classes.filter((c) => new RegExp(c).test(password)).length;
+  return password.length >= WINDOWS_PASSWORD.min && password.length <= WINDOWS_PASSWORD.max && classes >= WINDOWS_PASSWORD.required;
+}

@@ -12,7 +12,7 @@ import { StateFolder } from '../lib/lifecycle/state';
 import { parametersBody } from '../lib/constructs/cluster-support';
 import { readTerraformValue } from '../lib/import/terraform-expression';
 import { parseJsonKeepingDuplicates } from '../lib/import/json-with-duplicates';
-import { CLIENT_ID, HUB, minimalProps, newStack, runCli, thrown, tmpDir } from './helpers';
+import { CLIENT_ID, HUB, minimalProps, newStack, runCli, runCliAsync, thrown, tmpDir } from './helpers';
 
 const tmp = (name: string) => tmpDir(`hostile-${name}`);
 /** The CLI in this process, for inputs that cannot hang it. */
@@ -362,6 +362,24 @@ describe('a parameters body as a Terraform template string', () => {
 });
 
 describe('round 3: what the checker reads and what reaches a terminal', () => {
+  it('writes an AKS engine cluster with any construct id so that its README commands paste inert, and its lifecycle reads it', async () => {
+    const root = tmpDir('engine-id');
+    const app = new App({ outdir: path.join(root, 'cdktf.out') });
+    const stack = new HubStack(app, 'aks-hub', { hub: { ...HUB, subscriptionId: CLIENT_ID } });
+    const id = "c $(touch pwned) `id` <!-- it's";
+    const c = new HubAksEngineCluster(stack, id, { name: 'engine', servicePrincipal: { clientId: CLIENT_ID }, linuxProfile: { sshPublicKey: minimalProps().linuxProfile!.sshPublicKey }, stateDirectory: path.join(root, 'state') });
+    app.synth();
+    const readme = fs.readFileSync(path.join(path.dirname(path.resolve(c.engineSpecFile)), 'README.md'), 'utf8');
+    const line = readme.split('\n').find((l) => l.startsWith('npx aks-hub engine plan '))!;
+    const word = line.slice('npx aks-hub engine plan '.length);
+    // One single-quoted shell word: nothing in it is active.
+    expect(word).toMatch(/^'[^']*('\\''[^']*)*'$/);
+    expect(word.replace(/'\\''/g, "'").slice(1, -1)).toBe(c.engineSpecFile);
+    const r = await runCliAsync({ PATH: process.env.PATH }, 'engine', 'plan', path.resolve(c.engineSpecFile));
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('1. deploy the cluster');
+  });
+
   it('keeps 30,000 repeats of one HCL JSON key, in one pass', () => {
     const n = 30_000;
     const text = `{"resource":{${Array.from({ length: n }, (_, i) => `"a":{"x":${i}}`).join(',')}}}`;

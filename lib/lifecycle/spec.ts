@@ -69,7 +69,8 @@ export function readSpec(file: string): { spec: EngineSpec; dir: string } {
     if (v === undefined && optional) return;
     if (typeof v !== 'string' || !test.test(v)) problems.push(key);
   };
-  str('cluster', SAFE_TEXT);
+  // Construct ids may hold any character but a control character; the path is only shown, through terminalSafe.
+  str('cluster', /^[^\u0000-\u001f\u007f]{1,1024}$/);
   str('apiModel', SAFE_TEXT);
   str('state', /^[^\0\r\n]{1,4096}$/);
   str('resourceGroup', /^[-\w.()]{1,90}$/);

@@ -124,6 +124,9 @@ export function markdownText(text: string): string {
   return text.replace(/[\\`*_{}[\]<>!|~&]/g, (c) => `\\${c}`).replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
 
+/** A path as one POSIX shell word, for a command people paste: quoted unless plainly safe (ids may hold any character). */
+const shellWord = (w: string): string => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
+
 /** Where the lifecycle commands read, for the README beside the model. */
 export interface EngineReadmePaths {
   /** engine.json, relative to the project folder. */
@@ -152,8 +155,8 @@ export function renderEngineReadme(m: EngineClusterModel, paths: EngineReadmePat
     ...secretLines,
     ...(sshKeyAtDeploy(m) ? ['export AKS_ENGINE_SSH_PUBLIC_KEY="$(cat ~/.ssh/id_rsa.pub)"'] : []),
     ...(m.windowsProfile ? ["export AKS_ENGINE_WINDOWS_PASSWORD=...   # the Windows admin password"] : []),
-    `npx aks-hub engine plan ${paths.spec}`,
-    `npx aks-hub engine apply ${paths.spec}`,
+    `npx aks-hub engine plan ${shellWord(paths.spec)}`,
+    `npx aks-hub engine apply ${shellWord(paths.spec)}`,
     '```',
     '',
     `The cluster's state is in ${markdownText(paths.state)}: the model aks-engine-azurestack wrote at deploy, with the`,

@@ -27,6 +27,8 @@ export interface EngineWorld {
 }
 
 export function engineWorld(name: string): EngineWorld {
+  // A copy of the repository (a mutation-testing sandbox, an archive) may drop the executable bit.
+  fs.chmodSync(STANDIN, 0o755);
   const root = tmpDir(`engine-${name}`);
   const outdir = path.join(root, 'cdktf.out');
   const state = path.join(root, 'state');

@@ -213,3 +213,22 @@ describe('the installed command', () => {
     expect(execFileSync('node', [path.join(ROOT, 'bin', 'aks-hub.js'), '--version'], { encoding: 'utf8' }).trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
+
+describe('aks-hub check in a machine-read format', () => {
+  it('prints one document even when it cannot run (exit 2), with the reason in it', () => {
+    const json = cli('check', '--format', 'json', path.join(tmp('none'), 'missing.json'));
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.out)).toMatchObject({ findings: [], error: { message: expect.stringContaining('missing.json: cannot read it'), exitCode: 2 } });
+    const sarif = cli('check', '--format', 'sarif', path.join(tmp('none'), 'missing.json'));
+    expect(sarif.code).toBe(2);
+    expect(JSON.parse(sarif.out).runs[0].invocations[0]).toMatchObject({ executionSuccessful: false, exitCode: 2 });
+  });
+
+  it('writes every SARIF rule text with its fields named, no placeholder left', () => {
+    const dir = tmp('sarif-rules');
+    fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify({ resource: {} }));
+    const rules = JSON.parse(cli('check', '--format', 'sarif', dir).out).runs[0].tool.driver.rules;
+    expect(rules.length).toBeGreaterThan(80);
+    for (const r of rules) expect(`${r.help.text} ${r.fullDescription.text}`, r.id).not.toMatch(/\{[A-Za-z.]+\}/);
+  });
+});

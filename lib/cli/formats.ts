@@ -1,5 +1,6 @@
 import { RULES } from '../rules/registry';
-import { type Finding, findingWhere as where } from '../rules/finding';
+import { type Finding, findingWhere as where, inWordsOf } from '../rules/finding';
+import { propName } from '../import/from-props';
 
 /** Output formats of `aks-hub check`. */
 export const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -18,6 +19,17 @@ export function formatText(findings: readonly Finding[], files: number): string 
 
 export function formatJson(findings: readonly Finding[], files: number, notes: readonly string[] = []): string {
   return `${JSON.stringify({ findings, summary: summary(findings, files), notes }, null, 2)}\n`;
+}
+
+/**
+ * What `check` prints when it cannot run (exit 2) in a machine-read format: still one document,
+ * with the error in it, so a pipeline that parses the output gets a reason rather than nothing.
+ */
+export function formatFailure(format: Format, message: string, version: string): string {
+  if (format === 'json') return `${JSON.stringify({ findings: [], summary: { errors: 0, warnings: 0, files: 0 }, notes: [], error: { message, exitCode: 2 } }, null, 2)}\n`;
+  const sarif = JSON.parse(formatSarif([], 0, version));
+  sarif.runs[0].invocations = [{ executionSuccessful: false, exitCode: 2, toolExecutionNotifications: [{ level: 'error', message: { text: message } }] }];
+  return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
 /** A file path as a SARIF URI reference: forward slashes, every other reserved or non-ASCII character percent-encoded (RFC 3986). */
@@ -45,7 +57,8 @@ export function formatSarif(findings: readonly Finding[], _files: number, versio
               name: r.title.replace(/[^A-Za-z0-9]+/g, ' ').trim().replace(/ (.)/g, (_, c: string) => c.toUpperCase()),
               shortDescription: { text: r.title },
               fullDescription: { text: r.why },
-              help: { text: `${r.fix} (source: ${r.source})` },
+              // Field placeholders in the words of props, as `aks-hub explain` writes them.
+              help: { text: `${inWordsOf(r.fix, propName)} (source: ${r.source})` },
               defaultConfiguration: { level: r.severity === 'error' ? 'error' : 'warning' },
             })),
           },

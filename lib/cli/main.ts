@@ -6,12 +6,12 @@ import { propName } from '../import/from-props';
 import { inWordsOf } from '../rules/finding';
 import { RULES, ruleChecks, ruleDefinition } from '../rules/registry';
 import { checkDocuments } from '../rules/check-documents';
-import { FORMATS, type Format, formatJson, formatSarif, formatText } from './formats';
+import { FORMATS, type Format, formatFailure, formatJson, formatSarif, formatText } from './formats';
 import { terminalSafe } from '../render/terminal-text';
 import { driftOf } from './drift';
 import { addEngineCommands } from './engine';
 import { initProject } from './init';
-import { readInputs } from './inputs';
+import { InputError, readInputs } from './inputs';
 import { synthApp } from './synth';
 
 interface PackageJson {
@@ -89,7 +89,15 @@ export function run(argv: readonly string[], rawIo: Io = processIo, env: NodeJS.
     .option('--vm-size <sizes...>', 'VM sizes the stamp offers beyond the Hub list')
     .option('--kubernetes-version <versions...>', 'Kubernetes versions the stamp offers beyond the Hub list')
     .action((paths: string[], opts: { format: Format; vmSize?: string[]; kubernetesVersion?: string[] }) => {
-      const { docs, notes } = readInputs(paths);
+      let inputs: ReturnType<typeof readInputs>;
+      try {
+        inputs = readInputs(paths);
+      } catch (e) {
+        if (!(e instanceof InputError) || opts.format === 'text') throw e;
+        io.out(formatFailure(opts.format, e.message, pkg.version));
+        throw e;
+      }
+      const { docs, notes } = inputs;
       const stamp = stampProfile('local', { vmSizes: { add: opts.vmSize ?? [] }, kubernetesVersions: { add: opts.kubernetesVersion ?? [] } });
       const findings = checkDocuments(docs, stamp, notes);
       for (const note of notes) io.err(`aks-hub: note: ${note}\n`);

@@ -232,3 +232,24 @@ describe('aks-hub check in a machine-read format', () => {
     for (const r of rules) expect(`${r.help.text} ${r.fullDescription.text}`, r.id).not.toMatch(/\{[A-Za-z.]+\}/);
   });
 });
+
+describe('aks-hub check on azurerm as Terraform writes it', () => {
+  it('reads an unset block, which plans and state write as [], as unset: no add-on or identity finding', () => {
+    const dir = tmp('empty-blocks');
+    const cluster = {
+      name: 'aks', location: 'local', dns_prefix: 'aks', kubernetes_version: '1.20.7',
+      default_node_pool: [{ name: 'pool', node_count: 3, vm_size: 'Standard_DS2_v2' }],
+      service_principal: [{ client_id: '11111111-2222-3333-4444-555555555555', client_secret: '${var.s}' }],
+      network_profile: [{ network_plugin: 'azure', load_balancer_sku: 'basic', load_balancer_profile: [] }],
+      oms_agent: [], ingress_application_gateway: [], key_vault_secrets_provider: [], aci_connector_linux: [], identity: [], microsoft_defender: [],
+    };
+    fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify({ resource: { azurerm_kubernetes_cluster: { aks: cluster } }, variable: { s: { type: 'string', sensitive: true } } }));
+    const ids = (c: unknown) => {
+      fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify({ resource: { azurerm_kubernetes_cluster: { aks: c } }, variable: { s: { type: 'string', sensitive: true } } }));
+      return JSON.parse(cli('check', '--format', 'json', dir).out).findings.map((f: { ruleId: string }) => f.ruleId);
+    };
+    expect(ids(cluster)).toEqual(['HUB021']);
+    // A block that is there is on, even with nothing in it.
+    expect(ids({ ...cluster, oms_agent: [{ log_analytics_workspace_id: 'x' }], identity: [{ type: 'SystemAssigned' }] }).sort()).toEqual(['HUB003', 'HUB011', 'HUB021']);
+  });
+});

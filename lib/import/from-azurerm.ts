@@ -6,15 +6,18 @@ import { UNKNOWN } from './arm-expressions';
 import { type AzureOnlyPath, type ClusterInput, type FindingLocation, azureOnlySettings } from './cluster-input';
 import { FieldReader, type Resolver } from './field-reader';
 
-/** Where `azurerm_kubernetes_cluster` (3.x and 4.x names) turns on what Hub lacks. */
+/**
+ * Where `azurerm_kubernetes_cluster` (3.x and 4.x names) turns on what Hub lacks. A block is on
+ * when present: Terraform writes an unset block as `[]` in plans and state, which is off.
+ */
 const AZURE_ONLY_AZURERM: readonly AzureOnlyPath[] = [
-  { path: 'identity', feature: 'managedIdentity', on: 'set' },
-  { path: 'kubelet_identity', feature: 'kubeletIdentity', on: 'set' },
+  { path: 'identity', feature: 'managedIdentity', on: 'list' },
+  { path: 'kubelet_identity', feature: 'kubeletIdentity', on: 'list' },
   { path: 'default_node_pool.auto_scaling_enabled', feature: 'autoscaler', on: 'true' },
   { path: 'default_node_pool.enable_auto_scaling', feature: 'autoscaler', on: 'true' },
   { path: 'default_node_pool.min_count', feature: 'autoscaler', on: 'set' },
   { path: 'default_node_pool.max_count', feature: 'autoscaler', on: 'set' },
-  { path: 'auto_scaler_profile', feature: 'autoscaler', on: 'set' },
+  { path: 'auto_scaler_profile', feature: 'autoscaler', on: 'list' },
   { path: 'default_node_pool.zones', feature: 'zones', on: 'list' },
   { path: 'default_node_pool.availability_zones', feature: 'zones', on: 'list' },
   { path: 'default_node_pool.gpu_instance', feature: 'gpuInstance', on: 'set' },
@@ -23,22 +26,22 @@ const AZURE_ONLY_AZURERM: readonly AzureOnlyPath[] = [
   { path: 'private_dns_zone_id', feature: 'privateCluster', on: 'set' },
   { path: 'api_server_authorized_ip_ranges', feature: 'authorizedIpRanges', on: 'list' },
   { path: 'api_server_access_profile.authorized_ip_ranges', feature: 'authorizedIpRanges', on: 'list' },
-  { path: 'azure_active_directory_role_based_access_control', feature: 'aad', on: 'set' },
+  { path: 'azure_active_directory_role_based_access_control', feature: 'aad', on: 'list' },
   { path: 'local_account_disabled', feature: 'localAccountsDisabled', on: 'true' },
-  { path: 'network_profile.load_balancer_profile', feature: 'loadBalancerProfile', on: 'set' },
-  { path: 'network_profile.nat_gateway_profile', feature: 'natGateway', on: 'set' },
+  { path: 'network_profile.load_balancer_profile', feature: 'loadBalancerProfile', on: 'list' },
+  { path: 'network_profile.nat_gateway_profile', feature: 'natGateway', on: 'list' },
   // Add-ons, by the ARM addonProfiles name each block or flag sets.
-  { path: 'oms_agent', feature: 'addon', addon: 'omsagent', on: 'set' },
-  { path: 'monitor_metrics', feature: 'addon', addon: 'azureMonitorMetrics', on: 'set' },
-  { path: 'microsoft_defender', feature: 'addon', addon: 'azureDefender', on: 'set' },
-  { path: 'aci_connector_linux', feature: 'addon', addon: 'aciConnectorLinux', on: 'set' },
+  { path: 'oms_agent', feature: 'addon', addon: 'omsagent', on: 'list' },
+  { path: 'monitor_metrics', feature: 'addon', addon: 'azureMonitorMetrics', on: 'list' },
+  { path: 'microsoft_defender', feature: 'addon', addon: 'azureDefender', on: 'list' },
+  { path: 'aci_connector_linux', feature: 'addon', addon: 'aciConnectorLinux', on: 'list' },
   { path: 'http_application_routing_enabled', feature: 'addon', addon: 'httpApplicationRouting', on: 'true' },
-  { path: 'web_app_routing', feature: 'addon', addon: 'webAppRouting', on: 'set' },
-  { path: 'ingress_application_gateway', feature: 'addon', addon: 'ingressApplicationGateway', on: 'set' },
+  { path: 'web_app_routing', feature: 'addon', addon: 'webAppRouting', on: 'list' },
+  { path: 'ingress_application_gateway', feature: 'addon', addon: 'ingressApplicationGateway', on: 'list' },
   { path: 'azure_policy_enabled', feature: 'addon', addon: 'azurepolicy', on: 'true' },
-  { path: 'key_vault_secrets_provider', feature: 'addon', addon: 'azureKeyvaultSecretsProvider', on: 'set' },
+  { path: 'key_vault_secrets_provider', feature: 'addon', addon: 'azureKeyvaultSecretsProvider', on: 'list' },
   { path: 'open_service_mesh_enabled', feature: 'addon', addon: 'openServiceMesh', on: 'true' },
-  { path: 'confidential_computing', feature: 'addon', addon: 'ACCSGXDevicePlugin', on: 'set' },
+  { path: 'confidential_computing', feature: 'addon', addon: 'ACCSGXDevicePlugin', on: 'list' },
 ];
 
 /**

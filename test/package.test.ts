@@ -158,7 +158,7 @@ describe('the packed package', () => {
     }
   });
 
-  it('runs every whole TypeScript block of the README as written, at the lowest peers', () => {
+  it('runs every whole TypeScript block of the README and the guides as written, at the lowest peers', async () => {
     expect(wholeTsBlocks.length).toBeGreaterThanOrEqual(2);
     const files = wholeTsBlocks.map((code, i) => {
       const file = /from 'vitest'/.test(code) ? `readme-${i}.test.ts` : `readme-${i}.ts`;
@@ -166,13 +166,20 @@ describe('the packed package', () => {
       return file;
     });
     expect(() => sh('npx', ['--no-install', 'tsc', '--noEmit', '-p', '.'], readme)).not.toThrow();
-    for (const file of files.filter((f) => !f.endsWith('.test.ts'))) {
-      fs.rmSync(path.join(readme, 'cdktf.out'), { recursive: true, force: true });
-      sh('npx', ['--no-install', 'tsx', file], readme);
-      const stacks = fs.readdirSync(path.join(readme, 'cdktf.out', 'stacks'));
+    // Two programs at a time, each into an output folder of its own (cdktf reads CDKTF_OUTDIR).
+    const programs = files.filter((f) => !f.endsWith('.test.ts'));
+    const runOne = async (file: string) => {
+      const out = path.join(readme, `out-${file}`);
+      fs.rmSync(out, { recursive: true, force: true });
+      await promisify(execFile)(path.join(readme, 'node_modules', '.bin', 'tsx'), [file], { cwd: readme, encoding: 'utf8', env: { ...env, CDKTF_OUTDIR: out } });
+      const stacks = fs.readdirSync(path.join(out, 'stacks'));
       expect(stacks.length, file).toBeGreaterThan(0);
-      for (const s of stacks) expect(fs.existsSync(path.join(readme, 'cdktf.out', 'stacks', s, 'cdk.tf.json')), `${file}: ${s}`).toBe(true);
-    }
+      for (const st of stacks) expect(fs.existsSync(path.join(out, 'stacks', st, 'cdk.tf.json')), `${file}: ${st}`).toBe(true);
+    };
+    const queue = [...programs];
+    await Promise.all([0, 1].map(async () => {
+      for (let f = queue.shift(); f !== undefined; f = queue.shift()) await runOne(f);
+    }));
     const tests = files.filter((f) => f.endsWith('.test.ts'));
     expect(tests.length).toBeGreaterThan(0);
     // The README says to record snapshots once, then run against them.

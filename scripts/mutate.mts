@@ -1,0 +1,89 @@
+/**
+ * Mutation testing of one module against the tests that cover it:
+ *
+ *   npm run mutate -- lib/model/cidr.ts [--tests test/cidr.test.ts,...] [--concurrency 2] [--break 85]
+ *
+ * Stryker 9.6 with its vitest runner (Stryker 10 needs Node 22) changes the module one mutant at a
+ * time and runs the tests that reach the changed code. Without `--tests`, the tests are the
+ * in-process test files that import the module, directly or through others; files that only start
+ * other processes (packing, examples, Terraform) cannot see a mutant and are left out. Prints each
+ * surviving mutant with its line, and the score; exits 1 below `--break` (default: report only).
+ * Not part of `.ci/run`: a module takes minutes.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Stryker } from '@stryker-mutator/core';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** Test files that only run other processes: a mutant in this process is invisible to them. */
+const OUT_OF_PROCESS = new Set(['test/package.test.ts', 'test/first-run.test.ts', 'test/examples.test.ts', 'test/public-api.test.ts', 'test/lint.test.ts', 'test/engine-terraform.test.ts']);
+
+/** Relative imports of a TypeScript file, resolved to files of the repository. */
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].flatMap((m) => {
+    const base = path.resolve(path.dirname(file), m[1]!);
+    return [`${base}.ts`, path.join(base, 'index.ts'), base].filter((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+  });
+}
+
+/** The test files whose import graph reaches `module`. */
+function testsReaching(module: string): string[] {
+  const target = path.resolve(ROOT, module);
+  const reaches = new Map<string, boolean>();
+  const visit = (file: string, seen: Set<string>): boolean => {
+    if (file === target) return true;
+    if (reaches.has(file)) return reaches.get(file)!;
+    if (seen.has(file)) return false;
+    seen.add(file);
+    const found = importsOf(file).some((f) => visit(f, seen));
+    reaches.set(file, found);
+    return found;
+  };
+  return fs
+    .readdirSync(path.join(ROOT, 'test'))
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => `test/${f}`)
+    .filter((f) => !OUT_OF_PROCESS.has(f) && visit(path.join(ROOT, f), new Set()));
+}
+
+const option = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+
+const module = process.argv.slice(2).find((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
+if (!module || !fs.existsSync(path.join(ROOT, module))) {
+  console.error('usage: npm run mutate -- <module, e.g. lib/model/cidr.ts> [--tests a.test.ts,b.test.ts] [--concurrency 2] [--break 85]');
+  process.exit(2);
+}
+const tests = option('--tests')?.split(',') ?? testsReaching(module);
+console.log(`Mutating ${module} against ${tests.length} test file(s): ${tests.join(', ')}`);
+// vitest.config.mts runs only these files when this variable is set; the runners inherit it.
+process.env.AKS_HUB_MUTATE_TESTS = tests.join(',');
+const bar = Number(option('--break') ?? 0);
+const results = await new Stryker({
+  mutate: [module],
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'vitest.config.mts', related: false },
+  coverageAnalysis: 'perTest',
+  // Static mutants (rule tables built when a module loads) run with the module loaded anew.
+  ignoreStatic: false,
+  concurrency: Number(option('--concurrency') ?? 2),
+  reporters: ['clear-text', 'progress'],
+  clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
+  thresholds: { high: 85, low: 70, break: bar },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  timeoutMS: 60_000,
+}).runMutationTest();
+const counted = results.filter((r) => r.status !== 'Ignored' && r.status !== 'CompileError' && r.status !== 'RuntimeError');
+const killed = counted.filter((r) => r.status === 'Killed' || r.status === 'Timeout').length;
+const score = counted.length === 0 ? 100 : (100 * killed) / counted.length;
+for (const r of results.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')) {
+  console.log(`${r.status}: ${path.relative(ROOT, r.fileName)}:${r.location.start.line} ${r.mutatorName} → ${JSON.stringify(r.replacement ?? '')}`);
+}
+console.log(`Mutation score of ${module}: ${score.toFixed(1)}% (${killed} of ${counted.length} mutants killed or timed out)`);
+if (score < bar) process.exit(1);

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { HubAksCluster, type HubStack, HubValidationError, suppressHubRule } from '../lib';
 import { renderArmTemplate, resolveProps } from './support/internals';
 import { STAMP, minimalProps, newStack, thrown } from './helpers';
+import { hubFindings } from '../lib/testing';
 
 /** A Hub stack with the azurerm provider a user porting azurerm code would have. */
 function azurermStack() {
@@ -119,7 +120,10 @@ describe('compliance aspect over azurestack resources', () => {
   it('the library\'s own clusters pass the aspect', () => {
     const { stack } = newStack();
     new HubAksCluster(stack, 'c', minimalProps());
-    expect(() => Testing.fullSynth(stack)).not.toThrow();
+    Testing.fullSynth(stack);
+    // The aspect looked at the cluster's resources and found nothing: no error, no warning.
+    expect(hubFindings(stack)).toEqual([]);
+    expect(stack.node.findAll().flatMap((c) => c.node.metadata).filter((m) => m.type === '@cdktf/error' || m.type === '@cdktf/warn')).toEqual([]);
   });
 });
 
@@ -138,7 +142,9 @@ describe('50 nodes per subscription, across the app', () => {
     const other = new (stack.constructor as typeof HubStack)(app, 'second', { hub: { armEndpoint: 'https://management.local.azurestack.external', location: 'local', subscriptionId: '00000000-0000-0000-0000-000000000002' } });
     new HubAksCluster(stack, 'a', minimalProps({ name: 'a', nodePool: { count: 30 } }));
     new HubAksCluster(other, 'b', minimalProps({ name: 'b', nodePool: { count: 30 } }));
-    expect(() => app.synth()).not.toThrow();
+    app.synth();
+    // 30 nodes in each subscription: no HUB020 on either stack.
+    expect([...hubFindings(stack), ...hubFindings(other as HubStack)].map((f) => f.ruleId)).not.toContain('HUB020');
   });
 
   it('counts raw azurerm clusters too', () => {

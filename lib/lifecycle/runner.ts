@@ -205,6 +205,10 @@ export async function engineApply(specFile: string, io: EngineIo, env: NodeJS.Pr
       );
       return 2;
     }
+    // Refusals first: they hold whatever the environment has, and need none of its secrets.
+    if (l.plan.findings.some((f) => f.severity === 'error')) return printPlan(l, io, () => '') ? 0 : 1;
+    // Nothing to do needs no secret either.
+    if (l.plan.steps.length === 0) return printPlan(l, io, () => '') ? 0 : 1;
     const needsDeploy = l.plan.steps.some((s) => s.kind === 'deploy' && !s.retry);
     const values = runtimeValues(l, env, needsDeploy);
     if ('problems' in values) {
@@ -213,8 +217,7 @@ export async function engineApply(specFile: string, io: EngineIo, env: NodeJS.Pr
     }
     const binary = binaryOf(env);
     const files = { deployModel: l.state.file(STATE.deployInput, 'apimodel.json'), poolFile: '', apiServer: apiServerOf(l.state, l.spec.location) ?? '' };
-    if (!printPlan(l, io, (s) => shownCommand(binary, stepArgs(s, l.spec, l.state, values.subscriptionId, values.auth, files), values.secrets))) return 1;
-    if (l.plan.steps.length === 0) return 0;
+    printPlan(l, io, (s) => shownCommand(binary, stepArgs(s, l.spec, l.state, values.subscriptionId, values.auth, files), values.secrets));
     const processEnv = childEnv(env, l.state);
     const wrong = wrongRelease(binary, processEnv);
     if (wrong) {

@@ -207,6 +207,17 @@ describe('aks-hub engine apply: the cluster from props, through its whole life',
     expect(w.calls().filter((c) => c[0] !== 'version')).toEqual([]);
   });
 
+  it('works with a program that cannot say its release, warning; and scales down without a kubeconfig, from the model', async () => {
+    const w = engineWorld('lean');
+    const env = { ...w.env, STANDIN_NO_VERSION: '1', STANDIN_NO_KUBECONFIG: '1' };
+    const first = await runCliAsync(env, 'engine', 'apply', w.synth());
+    expect(first.code, first.err).toBe(0);
+    expect(first.err).toContain('did not say its release');
+    const down = await runCliAsync(env, 'engine', 'apply', w.synth({ agentPools: [{ name: 'linuxpool', count: 2 }] }));
+    expect(down.code, down.err).toBe(0);
+    expect(flagOf(w.calls().at(-1)!, '--apiserver')).toBe('https://engine.local.cloudapp.azurestack.external');
+  });
+
   it('signs in with a certificate for shared runners: no secret on the command line', async () => {
     const w = engineWorld('cert');
     const spec = w.synth({ authMethod: 'client_certificate' });

@@ -131,17 +131,21 @@ function runAksEngine(binary: string, args: readonly string[], secrets: readonly
   });
 }
 
-/** Checks that the program is the release the library writes models for; `undefined` when it is. */
-function wrongRelease(binary: string, env: NodeJS.ProcessEnv): string | undefined {
+/**
+ * The release of the program, when it says (`version -o json`); a release other than the one the
+ * models and the upgrade rules are for is refused, one that cannot be read is only warned about.
+ */
+function releaseCheck(binary: string, env: NodeJS.ProcessEnv): { refuse?: string; warn?: string } {
   const r = spawnSync(binary, ['version', '-o', 'json'], { env, encoding: 'utf8', windowsHide: true, timeout: 60_000 });
-  if (r.error) return `cannot run ${binary} (${(r.error as NodeJS.ErrnoException).code ?? r.error.message}). Install aks-engine-azurestack ${AKS_ENGINE.release} on the PATH, or name it in ${ENGINE_ENV.binary}.`;
+  if (r.error) return { refuse: `cannot run ${binary} (${(r.error as NodeJS.ErrnoException).code ?? r.error.message}). Install aks-engine-azurestack ${AKS_ENGINE.release} on the PATH, or name it in ${ENGINE_ENV.binary}.` };
   let tag: unknown;
   try {
     tag = (JSON.parse(r.stdout) as { GitTag?: unknown }).GitTag;
   } catch {
     tag = undefined;
   }
-  return tag === AKS_ENGINE.release ? undefined : `${binary} is ${typeof tag === 'string' ? masked(tag, []) : 'of an unknown release'}; the models and the upgrade rules are for aks-engine-azurestack ${AKS_ENGINE.release}.`;
+  if (typeof tag !== 'string') return { warn: `${binary} did not say its release; the models and the upgrade rules are for aks-engine-azurestack ${AKS_ENGINE.release}.` };
+  return tag === AKS_ENGINE.release ? {} : { refuse: `${binary} is ${masked(tag, [])}; the models and the upgrade rules are for aks-engine-azurestack ${AKS_ENGINE.release}.` };
 }
 
 /** Prints the plan: refusals, or each step with its command; returns whether it may run. */
@@ -166,11 +170,21 @@ export function enginePlan(specFile: string, io: EngineIo, env: NodeJS.ProcessEn
   return printPlan(l, io, (s) => shownCommand(binaryOf(env), stepArgs(s, l.spec, l.state, subscription, auth, files), [])) ? 0 : 1;
 }
 
-/** The API server's URL, from the kubeconfig deploy wrote. */
+/**
+ * The API server's URL: from the kubeconfig deploy wrote, else from the deployed model
+ * (`masterProfile.fqdn`, or the DNS prefix, location and the cloud's VM DNS suffix deploy recorded).
+ */
 export function apiServerOf(state: StateFolder, location: string): string | undefined {
   const k = state.readJson(path.join(STATE.output, 'kubeconfig', `kubeconfig.${location}.json`)) as { clusters?: { cluster?: { server?: unknown } }[] } | undefined;
-  const server = k?.clusters?.[0]?.cluster?.server;
-  return typeof server === 'string' && /^https:\/\/[\w.-]+(:\d+)?\/?$/.test(server) ? server : undefined;
+  const model = state.deployedModel() as { properties?: { masterProfile?: { fqdn?: unknown; dnsPrefix?: unknown }; customCloudProfile?: { environment?: { resourceManagerVMDNSSuffix?: unknown } } } } | undefined;
+  const master = model?.properties?.masterProfile;
+  const suffix = model?.properties?.customCloudProfile?.environment?.resourceManagerVMDNSSuffix;
+  const candidates = [
+    k?.clusters?.[0]?.cluster?.server,
+    typeof master?.fqdn === 'string' && master.fqdn !== '' ? `https://${master.fqdn}` : undefined,
+    typeof master?.dnsPrefix === 'string' && typeof suffix === 'string' && suffix !== '' ? `https://${master.dnsPrefix}.${location}.${suffix}` : undefined,
+  ];
+  return candidates.find((c): c is string => typeof c === 'string' && /^https:\/\/[\w.-]+(:\d+)?\/?$/.test(c));
 }
 
 /** Sets a value at a JSON path of a model. */
@@ -194,7 +208,7 @@ function deployModel(l: LoadedEngine, env: NodeJS.ProcessEnv): string {
  */
 export async function engineApply(specFile: string, io: EngineIo, env: NodeJS.ProcessEnv, stamp: StampProfile): Promise<number> {
   const { spec, dir } = readSpec(specFile);
-  const release = new StateFolder(path.resolve(dir, spec.state)).lock('apply');
+  const unlock = new StateFolder(path.resolve(dir, spec.state)).lock('apply');
   try {
     // Planned under the lock: no other operation rewrites the state meanwhile.
     const l = loadEngine(specFile, stamp);
@@ -219,9 +233,10 @@ export async function engineApply(specFile: string, io: EngineIo, env: NodeJS.Pr
     const files = { deployModel: l.state.file(STATE.deployInput, 'apimodel.json'), poolFile: '', apiServer: apiServerOf(l.state, l.spec.location) ?? '' };
     printPlan(l, io, (s) => shownCommand(binary, stepArgs(s, l.spec, l.state, values.subscriptionId, values.auth, files), values.secrets));
     const processEnv = childEnv(env, l.state);
-    const wrong = wrongRelease(binary, processEnv);
-    if (wrong) {
-      io.err(`aks-hub: ${wrong}\n`);
+    const program = releaseCheck(binary, processEnv);
+    if (program.warn) io.err(`aks-hub: warning: ${program.warn}\n`);
+    if (program.refuse) {
+      io.err(`aks-hub: ${program.refuse}\n`);
       return 2;
     }
     let record: StateRecord = l.record ?? { status: 'deploying', resourceGroup: l.spec.resourceGroup, location: l.spec.location, subscriptionId: values.subscriptionId, history: [] };
@@ -268,7 +283,7 @@ export async function engineApply(specFile: string, io: EngineIo, env: NodeJS.Pr
     io.out(`aks-hub: ${l.spec.cluster}: done.\n`);
     return 0;
   } finally {
-    release();
+    unlock();
   }
 }
 
@@ -320,7 +335,7 @@ export async function engineLogs(specFile: string, options: LogsOptions, io: Eng
     io.err('aks-hub: --upload-sas-url must be an https URL (https://<blob service>/<container>?<sas>).\n');
     return 2;
   }
-  const release = state.lock('logs');
+  const unlock = state.lock('logs');
   try {
     const home = state.file(STATE.tmp, 'home');
     fs.rmSync(home, { recursive: true, force: true });
@@ -335,6 +350,6 @@ export async function engineLogs(specFile: string, options: LogsOptions, io: Eng
     const secrets = options.uploadSasUrl ? [options.uploadSasUrl.slice(options.uploadSasUrl.indexOf('?') + 1)].filter((s) => s.length > 0) : [];
     return await runAksEngine(binaryOf(env), args, secrets, io, state, childEnv(env, state, { HOME: home, USERPROFILE: home }), 'get-logs');
   } finally {
-    release();
+    unlock();
   }
 }

@@ -3,7 +3,8 @@
 // aks-engine-lifecycle-facts.md describes it (cmd/*.go): the flags each command requires, --set
 // parsing, the refusal of an existing output directory, what each command reads and rewrites. The
 // "cloud" is a JSON file of resource groups and their VMs in $STANDIN_CLOUD; every call is logged
-// to $STANDIN_CLOUD/calls.jsonl. $STANDIN_FAIL=<command> makes that command fail, as ARM would.
+// to $STANDIN_CLOUD/calls.jsonl. $STANDIN_FAIL=<command> makes that command fail, as ARM would;
+// $STANDIN_NO_VERSION and $STANDIN_NO_KUBECONFIG leave out the version command and the kubeconfig.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -52,6 +53,8 @@ const cloudFile = path.join(cloudDir, 'cloud.json');
 const cloud = fs.existsSync(cloudFile) ? JSON.parse(fs.readFileSync(cloudFile, 'utf8')) : { groups: {} };
 const saveCloud = () => fs.writeFileSync(cloudFile, JSON.stringify(cloud, null, 2));
 
+// STANDIN_NO_VERSION: a stand-in that knows only the lifecycle commands.
+if (command === 'version' && process.env.STANDIN_NO_VERSION) die('unknown command "version" for "aks-engine-azurestack"');
 if (command === 'version') {
   process.stdout.write(flag('-o', '--output') === 'json' ? `${JSON.stringify({ GitTag: RELEASE, GitCommit: 'standin', GitTreeState: 'clean' })}\n` : `Version: ${RELEASE}\n`);
   process.exit(0);
@@ -151,7 +154,7 @@ if (command === 'deploy') {
   write('apimodel.json', model);
   write('azuredeploy.json', { $schema: 'https://schema.management.azure.com/schemas/2015-01-01/deploymentTemplate.json#', resources: [] });
   write('azuredeploy.parameters.json', { parameters: { servicePrincipalClientSecret: { value: p.servicePrincipalProfile.secret } } });
-  if (certsGenerated) {
+  if (certsGenerated && !process.env.STANDIN_NO_KUBECONFIG) {
     write(`kubeconfig/kubeconfig.${location}.json`, {
       apiVersion: 'v1',
       clusters: [{ name: dns, cluster: { 'certificate-authority-data': Buffer.from('-----BEGIN CERTIFICATE-----\nca\n-----END CERTIFICATE-----\n').toString('base64'), server: `https://${p.masterProfile.fqdn}` } }],

@@ -30,15 +30,9 @@ function synthesizedClusters(paths: readonly string[], stamp: StampProfile): Clu
  */
 export function driftOf(liveFile: string, codePaths: readonly string[], stamp: StampProfile): Finding[] {
   // An AKS engine cluster's state folder, or the apimodel.json aks-engine wrote: the engine's drift.
-  if (isFolder(liveFile)) return engineDriftOf(new StateFolder(liveFile).apiModelPath, codePaths, stamp);
-  const text = readRegularFile(liveFile);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${liveFile}: not valid JSON (${(e as Error).message})`);
-  }
-  if (isObject(json) && isApiModel(json)) return engineDriftOf(liveFile, codePaths, stamp);
+  const file = isFolder(liveFile) ? new StateFolder(liveFile).apiModelPath : liveFile;
+  const json = readJson(file);
+  if (file !== liveFile || (isObject(json) && isApiModel(json))) return engineDriftOf(file, json, codePaths, stamp);
   const live = importLiveCluster(json, stamp);
   if (!live) throw new InputError(`${liveFile}: not the output of az aks show -o json (no name, or no agent pool)`);
   const clusters = synthesizedClusters(codePaths, stamp);
@@ -48,6 +42,16 @@ export function driftOf(liveFile: string, codePaths: readonly string[], stamp: S
     throw new InputError(`${codePaths.join(', ')}: ${clusters.length === 0 ? 'no cluster template found' : `no single cluster named '${live.model.name}' among ${clusters.length}`}`);
   }
   return driftFindings(code, live.model, stamp).map((f) => ({ ...f, location: { ...f.location, file: code.location?.file ?? codePaths[0]! } }));
+}
+
+/** A JSON file read through the safe reader (regular files, a size limit, UTF-16 and BOM). */
+function readJson(file: string): unknown {
+  const text = readRegularFile(file);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`${file}: not valid JSON (${(e as Error).message})`);
+  }
 }
 
 const isFolder = (p: string): boolean => {
@@ -63,14 +67,7 @@ const isFolder = (p: string): boolean => {
  * (the apimodel.json synth wrote): each difference apply would act on (HUB405), and each it would
  * refuse (HUB520-HUB524).
  */
-function engineDriftOf(deployedFile: string, codePaths: readonly string[], stamp: StampProfile): Finding[] {
-  const text = readRegularFile(deployedFile);
-  let deployed: unknown;
-  try {
-    deployed = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`${deployedFile}: not valid JSON (${(e as Error).message})`);
-  }
+function engineDriftOf(deployedFile: string, deployed: unknown, codePaths: readonly string[], stamp: StampProfile): Finding[] {
   if (!isObject(deployed) || !isApiModel(deployed)) throw new InputError(`${deployedFile}: not an aks-engine API model`);
   const dns = (m: Record<string, unknown>) => String(((m.properties as Record<string, unknown>)?.masterProfile as Record<string, unknown> | undefined)?.dnsPrefix ?? '').toLowerCase();
   const models = readInputs(codePaths).docs.filter((d) => d.kind === 'aks-engine' && path.resolve(d.file) !== path.resolve(deployedFile));

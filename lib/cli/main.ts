@@ -7,7 +7,7 @@ import { inWordsOf } from '../rules/finding';
 import { RULES, ruleChecks, ruleDefinition } from '../rules/registry';
 import { checkDocuments } from '../rules/check-documents';
 import { FORMATS, type Format, formatFailure, formatJson, formatSarif, formatText } from './formats';
-import { terminalSafe } from '../render/terminal-text';
+import { shellWord, terminalSafe } from '../render/terminal-text';
 import { driftOf } from './drift';
 import { addEngineCommands } from './engine';
 import { initProject } from './init';
@@ -60,11 +60,6 @@ function explain(id: string | undefined, io: Io): number {
     ].join('\n'),
   );
   return 0;
-}
-
-/** `text` as one shell word, for commands printed for the user to paste. */
-function shellQuote(text: string): string {
-  return /^[A-Za-z0-9_./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code, or its promise for a command that runs aks-engine-azurestack. */
@@ -151,7 +146,7 @@ export function run(argv: readonly string[], rawIo: Io = processIo, env: NodeJS.
         { armEndpoint: opts.armEndpoint, location: opts.location, clientId: opts.clientId, ...(opts.sshPublicKey && { sshPublicKeyFile: opts.sshPublicKey }), ...(opts.aksResourceProvider && { aksResourceProvider: true }) },
         { self: pkg.version, dependencies: { ...pkg.devDependencies, ...pkg.dependencies } },
       );
-      io.out(`Wrote ${written.join(', ')} to ${dir}.\nNext: cd ${shellQuote(dir)} && npm install && npm test && npm run synth\n`);
+      io.out(`Wrote ${written.join(', ')} to ${dir}.\nNext: cd ${shellWord(dir)} && npm install && npm test && npm run synth\n`);
     });
 
   addEngineCommands(program, io, env, (c) => {

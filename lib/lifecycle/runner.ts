@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { MIN_RSA_KEY_BITS, isAcceptedKey, parseSshPublicKey } from '../model/ssh-key';
 import { AKS_ENGINE } from '../profile/aks-engine';
 import { WINDOWS_PASSWORD, windowsPasswordAccepted } from '../profile/hub-limits';
 import type { StampProfile } from '../profile/stamp';
@@ -9,7 +10,7 @@ import { terminalSafe } from '../render/terminal-text';
 import { type EngineAuth, describeStep, shownCommand, stepArgs } from './commands';
 import { type EnginePlan, type EngineStep, planEngine } from './plan';
 import { ENGINE_ENV, type EngineSpec, SpecError, isGuid, readSpec } from './spec';
-import { STATE, type StateRecord, StateFolder } from './state';
+import { STATE, type StateRecord, StateFolder, fileTime } from './state';
 
 /** Where `aks-hub engine` writes. */
 export interface EngineIo {
@@ -64,8 +65,9 @@ function runtimeValues(l: LoadedEngine, env: NodeJS.ProcessEnv, needsDeploy: boo
     auth = { method: 'client_certificate', certificatePath, privateKeyPath };
   }
   const secrets = [auth.method === 'client_secret' ? auth.secret : '', env[ENGINE_ENV.windowsPassword] ?? ''].filter((s) => s !== '');
-  if (needsDeploy && l.spec.sshKeyAtDeploy && !/^ssh-rsa [A-Za-z0-9+/=]{100,}( [^\r\n\0]*)?$/.test(env[ENGINE_ENV.sshPublicKey] ?? '')) {
-    problems.push(`${ENGINE_ENV.sshPublicKey} must hold the Linux VMs' SSH public key (one ssh-rsa line).`);
+  // Checked as HUB305 checks a key written in the code.
+  if (needsDeploy && l.spec.sshKeyAtDeploy && !isAcceptedKey(parseSshPublicKey(env[ENGINE_ENV.sshPublicKey] ?? ''))) {
+    problems.push(`${ENGINE_ENV.sshPublicKey} must hold the Linux VMs' SSH public key: one ssh-rsa line of ${MIN_RSA_KEY_BITS} bits or more.`);
   }
   if (needsDeploy && l.spec.windowsPasswordAtDeploy && !windowsPasswordAccepted(env[ENGINE_ENV.windowsPassword] ?? '')) {
     problems.push(`${ENGINE_ENV.windowsPassword} must hold the Windows admin password: ${WINDOWS_PASSWORD.min} to ${WINDOWS_PASSWORD.max} characters, with at least ${WINDOWS_PASSWORD.required} of a lower-case letter, an upper-case letter, a digit and another character.`);
@@ -97,28 +99,25 @@ function masked(text: string, secrets: readonly string[]): string {
  * by line with secrets masked, and kept in the state folder's logs.
  */
 function runAksEngine(binary: string, args: readonly string[], secrets: readonly string[], io: EngineIo, state: StateFolder, env: NodeJS.ProcessEnv, operation: string): Promise<number> {
-  const log = state.write(path.join(STATE.logs, `${new Date().toISOString().replace(/[:.]/g, '-')}-${operation}.log`), `${shownCommand(binary, args, secrets)}\n`);
+  const log = state.write(path.join(STATE.logs, `${fileTime()}-${operation}.log`), `${shownCommand(binary, args, secrets)}\n`);
   io.out(`aks-hub: running ${shownCommand(binary, args, secrets)}\n`);
   return new Promise((resolve) => {
     const child = spawn(binary, [...args], { env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     const pump = (stream: NodeJS.ReadableStream, write: (t: string) => void) => {
+      const emit = (line: string) => {
+        const shown = `${masked(line.replace(/\r$/, ''), secrets)}\n`;
+        write(shown);
+        fs.appendFileSync(log, shown);
+      };
       let rest = '';
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {
         const lines = (rest + chunk).split('\n');
         rest = lines.pop() ?? '';
-        for (const line of lines) {
-          const shown = `${masked(line.replace(/\r$/, ''), secrets)}\n`;
-          write(shown);
-          fs.appendFileSync(log, shown);
-        }
+        lines.forEach(emit);
       });
       stream.on('end', () => {
-        if (rest !== '') {
-          const shown = `${masked(rest, secrets)}\n`;
-          write(shown);
-          fs.appendFileSync(log, shown);
-        }
+        if (rest !== '') emit(rest);
       });
     };
     pump(child.stdout, io.out);

@@ -22,6 +22,9 @@ export const STATE = Object.freeze({
   record: 'state.json',
 });
 
+/** Now, as a file name takes it on every host (no `:`). */
+export const fileTime = (): string => new Date().toISOString().replace(/[:.]/g, '-');
+
 /** What the state folder says of the cluster besides aks-engine's files. */
 export interface StateRecord {
   /** `deploying` until deploy has succeeded once; a retry then redeploys from `_output/apimodel.json`. */
@@ -117,7 +120,7 @@ export class StateFolder {
   /** Copies `_output/apimodel.json` to `snapshots/<n>-<operation>/apimodel.json` before it is rewritten. */
   snapshot(operation: string): string {
     const taken = fs.existsSync(this.file(STATE.snapshots)) ? fs.readdirSync(this.file(STATE.snapshots)).length : 0;
-    const name = `${String(taken + 1).padStart(4, '0')}-${operation}-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    const name = `${String(taken + 1).padStart(4, '0')}-${operation}-${fileTime()}`;
     const target = this.write(path.join(STATE.snapshots, name, 'apimodel.json'), fs.readFileSync(this.apiModelPath, 'utf8'));
     return target;
   }

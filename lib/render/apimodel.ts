@@ -4,6 +4,7 @@ import type { EngineClusterModel } from '../model/engine-model';
 import { AKS_ENGINE } from '../profile/aks-engine';
 import { type ArmTemplate, DEPLOYMENT_TEMPLATE_SCHEMA } from './arm-types';
 import { vnetResource } from './arm-template';
+import { shellWord } from './terminal-text';
 
 const defined = <T extends Record<string, unknown>>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
@@ -123,9 +124,6 @@ export const sshKeyAtDeploy = (m: EngineClusterModel): boolean => m.linuxProfile
 export function markdownText(text: string): string {
   return text.replace(/[\\`*_{}[\]<>!|~&]/g, (c) => `\\${c}`).replace(/[\r\n\u2028\u2029]+/g, ' ');
 }
-
-/** A path as one POSIX shell word, for a command people paste: quoted unless plainly safe (ids may hold any character). */
-const shellWord = (w: string): string => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`);
 
 /** Where the lifecycle commands read, for the README beside the model. */
 export interface EngineReadmePaths {

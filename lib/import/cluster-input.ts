@@ -66,7 +66,11 @@ export function azureOnlySettings(reader: FieldReader, table: readonly AzureOnly
 export function enabledAddons(reader: FieldReader, mapPath: string): AzureOnlySetting[] {
   const { value, path } = reader.at(mapPath);
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
-  return Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== false && !(v && typeof v === 'object' && (v as { enabled?: unknown }).enabled === false))
-    .map(([name, v]) => ({ feature: 'addon' as const, addon: name, path: `${path}.${name}`, value: v }));
+  return Object.entries(value as Record<string, unknown>).flatMap(([name, v]) => {
+    if (v === false || v === UNKNOWN) return [];
+    // `enabled` as the template resolves it: a parameter set to false is off, and one known only
+    // at deploy time is not a finding.
+    const enabled = v !== null && typeof v === 'object' && 'enabled' in v ? reader.at(`${mapPath}.${name}.enabled`).value : true;
+    return enabled === false || enabled === UNKNOWN ? [] : [{ feature: 'addon' as const, addon: name, path: `${path}.${name}`, value: v }];
+  });
 }

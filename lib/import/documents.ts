@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import type { StampProfile } from '../profile/stamp';
 import { UNKNOWN } from './arm-expressions';
 import type { ClusterInput } from './cluster-input';
@@ -38,6 +37,8 @@ export interface ImportedDocument {
   readonly elements: readonly TerraformElement[];
   /** ARM resources other than clusters, checked by type. */
   readonly armResources: readonly { readonly ref: ArmResourceRef; readonly address: string }[];
+  /** The parameters file a path is in (`parameters.x.value`), when it is not in the document itself. */
+  readonly fileOfPath?: (path: string) => string | undefined;
 }
 
 /** Tells Terraform JSON, `terraform show -json` output, ARM files and AKS engine API models apart. */
@@ -45,7 +46,9 @@ export function classify(json: unknown): DocumentKind {
   if (!isObject(json)) return 'other';
   const schema = typeof json.$schema === 'string' ? json.$schema : '';
   if (/deploymentParameters/i.test(schema)) return 'arm-parameters';
-  if (Array.isArray(json.resources) && (/deploymentTemplate/i.test(schema) || typeof json.contentVersion === 'string')) return 'arm';
+  // languageVersion 2.0 (Bicep's symbolic-name output) keeps resources in an object.
+  const resources = Array.isArray(json.resources) || (isObject(json.resources) && typeof json.languageVersion === 'string');
+  if (resources && (/deploymentTemplate/i.test(schema) || typeof json.contentVersion === 'string')) return 'arm';
   if (isApiModel(json)) return 'aks-engine';
   if (typeof json.format_version === 'string' && (isObject(json.planned_values) || isObject(json.values) || Array.isArray(json.resource_changes))) return 'plan';
   if (['resource', 'provider', 'data'].some((k) => isObject(json[k]) || Array.isArray(json[k]))) return 'terraform';
@@ -120,10 +123,21 @@ export function importDocument(doc: InputDocument, stamp: StampProfile, paramete
   if (doc.kind !== 'arm') return { clusters: [], elements: [], armResources: [] };
   const given = parameters && isObject(parameters.json.parameters) ? parameters.json.parameters : {};
   const values = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, isObject(v) && 'value' in v ? v.value : UNKNOWN]));
+  // A value from the parameters file is found there: its findings name that file.
+  const fromParameters = new Set<string>();
   const found = importArmTemplate(doc.json, stamp, {
     parameterValues: values,
-    parameterValuePath: (name) => `${parameters ? path.basename(parameters.file) : 'parameters'}: parameters.${name}.value`,
+    parameterValuePath: (name) => {
+      const at = `parameters.${name}.value`;
+      fromParameters.add(at);
+      return at;
+    },
     location: { file: doc.file, address: 'template' },
   });
-  return { clusters: found.clusters.map((input) => ({ input, subscription: {} })), elements: [], armResources: found.resources.map((ref) => ({ ref, address: 'template' })) };
+  return {
+    clusters: found.clusters.map((input) => ({ input, subscription: {} })),
+    elements: [],
+    armResources: found.resources.map((ref) => ({ ref, address: 'template' })),
+    ...(parameters && { fileOfPath: (p: string) => (fromParameters.has(p) ? parameters.file : undefined) }),
+  };
 }

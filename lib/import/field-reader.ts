@@ -40,14 +40,17 @@ export class FieldReader {
   public at(path: string): Located {
     let cur: Located = this.resolve(this.root, this.base.replace(/\.$/, ''));
     let where = this.base.replace(/\.$/, '');
-    for (const key of path.split('.')) {
+    const keys = path.split('.');
+    for (const [i, key] of keys.entries()) {
       let value = cur.value;
       where = cur.path;
       if (Array.isArray(value) && !/^\d+$/.test(key)) {
         value = value[0];
         if (this.indexLists) where = `${where}.0`;
       }
-      if (!own(value, key)) return { value: undefined, path: where ? `${where}.${key}` : key };
+      // Unset: the whole path the value would be at, which is what the user adds.
+      const rest = keys.slice(i).join('.');
+      if (!own(value, key)) return { value: undefined, path: where ? `${where}.${rest}` : rest };
       cur = this.resolve((value as Record<string, unknown>)[key], where ? `${where}.${key}` : key);
     }
     return cur;

@@ -23,6 +23,11 @@ const AZURE_ONLY_ARM: readonly AzureOnlyPath[] = [
   { path: 'properties.disableLocalAccounts', feature: 'localAccountsDisabled', on: 'true' },
   { path: 'properties.networkProfile.loadBalancerProfile', feature: 'loadBalancerProfile', on: 'set' },
   { path: 'properties.networkProfile.natGatewayProfile', feature: 'natGateway', on: 'set' },
+  // Properties of later api-versions that the 2020-11-01 schema lacks (HUB028, HUB029).
+  { path: 'properties.oidcIssuerProfile.enabled', feature: 'oidcIssuer', on: 'true' },
+  { path: 'properties.securityProfile.workloadIdentity.enabled', feature: 'workloadIdentity', on: 'true' },
+  { path: 'properties.networkProfile.networkPluginMode', feature: 'cniOverlay', on: 'set' },
+  { path: 'properties.networkProfile.networkDataplane', feature: 'cniOverlay', on: 'set' },
 ];
 
 /** Azure-only settings of one agent pool profile (paths below the pool). */
@@ -61,21 +66,36 @@ export interface ArmImportOptions {
 
 const typeOf = (r: Record<string, unknown>): string => (typeof r.type === 'string' ? r.type.toLowerCase() : '');
 
-/** Parameters of a template: a given value, else the default, else known only at deploy time. */
-function parameterScope(template: Record<string, unknown>, at: string, options: ArmImportOptions, outer?: ArmScope): Map<string, ParameterSource> {
+/**
+ * Placeholders azure-quickstart-templates' parameters files hold for its test pipeline to fill
+ * (`GEN-UNIQUE`, `GEN-SSH-PUB-KEY`, `GEN-PASSWORD`): values known only when someone deploys.
+ */
+const QUICKSTART_PLACEHOLDER = /^GEN-[A-Z0-9-]*$/;
+
+/**
+ * Parameters of a template: a given value, else the default (an expression, evaluated in the
+ * template's own scope, as Resource Manager does), else known only at deploy time.
+ */
+function parameterScope(template: Record<string, unknown>, at: string, options: ArmImportOptions): Map<string, ParameterSource> {
   const declared = isObject(template.parameters) ? template.parameters : {};
   const out = new Map<string, ParameterSource>();
+  const defaults: [string, unknown, boolean][] = [];
   for (const [name, decl] of Object.entries(declared)) {
     const d = isObject(decl) ? decl : {};
     const secure = typeof d.type === 'string' && /^secure/i.test(d.type);
     const given = options.parameterValues && Object.prototype.hasOwnProperty.call(options.parameterValues, name) ? options.parameterValues[name] : undefined;
-    if (given !== undefined) out.set(name, { value: secure && options.hideSecureValues ? UNKNOWN : given, path: options.parameterValuePath?.(name) ?? `${at}parameters.${name}`, secure });
-    else if (d.defaultValue !== undefined) {
-      const v = outer ? evaluateAt(d.defaultValue, `${at}parameters.${name}.defaultValue`, outer) : { value: d.defaultValue, path: `${at}parameters.${name}.defaultValue` };
-      out.set(name, { ...v, secure });
+    if (given !== undefined) {
+      const unknown = (secure && options.hideSecureValues) || (typeof given === 'string' && QUICKSTART_PLACEHOLDER.test(given));
+      out.set(name, { value: unknown ? UNKNOWN : given, path: options.parameterValuePath?.(name) ?? `${at}parameters.${name}`, secure });
+    } else if (d.defaultValue !== undefined) {
+      out.set(name, { value: UNKNOWN, path: `${at}parameters.${name}.defaultValue`, secure });
+      defaults.push([name, d.defaultValue, secure]);
     } else if (Array.isArray(d.allowedValues) && d.allowedValues.length === 1) out.set(name, { value: d.allowedValues[0], path: `${at}parameters.${name}.allowedValues.0`, secure });
     else out.set(name, { value: UNKNOWN, path: `${at}parameters.${name}`, secure });
   }
+  // A default may read other parameters ("[format('aks-{0}', parameters('prefix'))]") and functions.
+  const own: ArmScope = { parameters: out, variables: {}, copyIndex: new Map() };
+  for (const [name, value, secure] of defaults) out.set(name, { ...evaluateAt(value, `${at}parameters.${name}.defaultValue`, own), secure });
   return out;
 }
 
@@ -120,13 +140,23 @@ interface TemplateAt {
 function walk(template: Record<string, unknown>, at: string, scope: ArmScope, stamp: StampProfile, options: ArmImportOptions, out: ArmImport): void {
   const work: TemplateAt[] = [{ template, at, scope }];
   for (let next = work.shift(); next; next = work.shift()) {
-    const resources = Array.isArray(next.template.resources) ? next.template.resources : [];
-    resources.forEach((resource, i) => {
-      if (!isObject(resource)) return;
-      const path = `${next!.at}resources.${i}`;
-      for (const copyScope of copies(resource, next!.scope)) work.push(...visit(resource, path, copyScope, stamp, options, out));
-    });
+    for (const [key, resource] of resourcesOf(next.template)) {
+      // An `existing` resource of a symbolic template is a reference: nothing is deployed.
+      if (!isObject(resource) || resource.existing === true) continue;
+      const path = `${next.at}resources.${key}`;
+      for (const copyScope of copies(resource, next.scope)) work.push(...visit(resource, path, copyScope, stamp, options, out));
+    }
   }
+}
+
+/**
+ * A template's resources by their key: the index in a list, or the symbolic name in a template of
+ * languageVersion 2.0 (Bicep's output for user-defined types and the like), where `resources` is
+ * an object.
+ */
+export function resourcesOf(template: Record<string, unknown>): [string, unknown][] {
+  if (Array.isArray(template.resources)) return template.resources.map((r, i) => [String(i), r]);
+  return isObject(template.resources) ? Object.entries(template.resources) : [];
 }
 
 /** One scope per copy of a resource with a `copy` loop, or the scope itself. */
@@ -152,7 +182,7 @@ function visit(resource: Record<string, unknown>, path: string, scope: ArmScope,
       // Inner scope: the nested template's own parameters, given by the deployment in the outer scope.
       const given = isObject(resource.properties.parameters) ? resource.properties.parameters : {};
       const values = Object.fromEntries(Object.entries(given).map(([k, v]) => [k, isObject(v) ? evaluate(v.value, scope) : UNKNOWN]));
-      const params = parameterScope(nested, at, { parameterValues: values, parameterValuePath: (n) => `${path}.properties.parameters.${n}.value` }, scope);
+      const params = parameterScope(nested, at, { parameterValues: values, parameterValuePath: (n) => `${path}.properties.parameters.${n}.value` });
       nestedWork.push({ template: nested, at, scope: { ...scope, parameters: params, variables: isObject(nested.variables) ? nested.variables : {} } });
     } else nestedWork.push({ template: nested, at, scope });
   } else if (type) {

@@ -30,6 +30,12 @@ const AZURE_ONLY_AZURERM: readonly AzureOnlyPath[] = [
   { path: 'local_account_disabled', feature: 'localAccountsDisabled', on: 'true' },
   { path: 'network_profile.load_balancer_profile', feature: 'loadBalancerProfile', on: 'list' },
   { path: 'network_profile.nat_gateway_profile', feature: 'natGateway', on: 'list' },
+  // azurerm 5.x turns the OIDC issuer on by default (5.0 upgrade guide): a plan shows it true.
+  { path: 'oidc_issuer_enabled', feature: 'oidcIssuer', on: 'true' },
+  { path: 'workload_identity_enabled', feature: 'workloadIdentity', on: 'true' },
+  { path: 'network_profile.network_plugin_mode', feature: 'cniOverlay', on: 'set' },
+  { path: 'network_profile.network_data_plane', feature: 'cniOverlay', on: (v) => v !== 'azure' },
+  { path: 'network_profile.ebpf_data_plane', feature: 'cniOverlay', on: 'set' },
   // Add-ons, by the ARM addonProfiles name each block or flag sets.
   { path: 'oms_agent', feature: 'addon', addon: 'omsagent', on: 'list' },
   { path: 'monitor_metrics', feature: 'addon', addon: 'azureMonitorMetrics', on: 'list' },

@@ -36,6 +36,9 @@ export type AzureOnlyFeature =
   | 'localAccountsDisabled'
   | 'loadBalancerProfile'
   | 'natGateway'
+  | 'oidcIssuer'
+  | 'workloadIdentity'
+  | 'cniOverlay'
   | 'addon';
 
 /** An Azure-only setting as an input wrote it. A model that passes the rules has none. */

@@ -50,8 +50,24 @@ export const AKS_ENGINE = Object.freeze({
   ] as const),
   /** `networkPolicy '%s' is not supporting windows agents`. */
   windowsForbiddenPolicies: Object.freeze(['calico', 'cilium', 'antrea']),
-  /** Add-ons `docs/topics/azure-stack.md` lists as unsupported on Azure Stack Hub, by add-on name. */
-  hubUnsupportedAddons: Object.freeze(['aad-pod-identity', 'cluster-autoscaler', 'keyvault-flexvolume', 'smb-flexvolume', 'container-monitoring']),
+  /** Add-ons Azure Stack Hub does not run, by add-on name, with the reason users read. */
+  hubUnsupportedAddons: Object.freeze({
+    // docs/topics/azure-stack.md "Unsupported Addons" (aks-engine-facts.md §9).
+    'aad-pod-identity': 'it is on the unsupported list of aks-engine-azurestack\'s Azure Stack guide',
+    'cluster-autoscaler': 'it is on the unsupported list of aks-engine-azurestack\'s Azure Stack guide',
+    'keyvault-flexvolume': 'it is on the unsupported list of aks-engine-azurestack\'s Azure Stack guide',
+    'smb-flexvolume': 'it is on the unsupported list of aks-engine-azurestack\'s Azure Stack guide',
+    'container-monitoring': 'Azure Monitor for containers is on the unsupported list of aks-engine-azurestack\'s Azure Stack guide',
+    // hub-facts.md §5.2: the Hub docs' unsupported list adds Blobfuse; the Hub AKS engine support page adds NVIDIA and the ACI connector.
+    'blobfuse-flexvolume': 'it is on the unsupported list of the Hub docs',
+    'nvidia-device-plugin': 'the Hub docs\' AKS engine support page lists it as unsupported',
+    'aci-connector': 'the Hub docs\' AKS engine support page lists it as unsupported: Hub has no Azure Container Instances',
+    // Off by default on Azure Stack (pkg/api/addons.go), and the services behind them are not on Hub.
+    'azure-policy': 'it needs Azure Policy, which Hub does not offer (off by default on Azure Stack, pkg/api/addons.go)',
+    'azurefile-csi-driver': 'it needs Azure Files, and Hub has no file service (off by default on Azure Stack, pkg/api/addons.go)',
+    // hub-facts.md §1.3 (HTTP ingress: No) and §2.1 (no application gateways among the Hub's Microsoft.Network types).
+    'appgw-ingress': 'it needs Azure Application Gateway, which Hub does not offer',
+  } as Readonly<Record<string, string>>),
   /** The Hub sample's cloud-provider tuning and component flags (`--pod-eviction-timeout` is dropped from 1.27). */
   kubernetesConfig: Object.freeze({
     cloudProviderBackoff: true,

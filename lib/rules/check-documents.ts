@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { type InputDocument, classify, importDocument, importTerraformElements } from '../import/documents';
+import { type ImportedDocument, type InputDocument, classify, importDocument, importTerraformElements } from '../import/documents';
 import { importApiModel } from '../import/from-apimodel';
 import { type PlanChange, planChanges } from '../import/terraform-json';
 import type { StampProfile } from '../profile/stamp';
@@ -72,6 +72,21 @@ function planChangeFindings(doc: InputDocument, stamp: StampProfile): Finding[] 
 }
 
 /**
+ * HUB021 once per file, and only for a file with an AKS cluster in it: azurerm in a file that
+ * deploys no cluster (the network, a workspace) is another project's business, and one finding
+ * says all there is to say about the provider. It sits on the provider block, else the cluster.
+ */
+function azurermOnce(found: readonly Finding[], imported: ImportedDocument): Finding[] {
+  const azurerm = found.filter((f) => f.ruleId === 'HUB021');
+  const rest = found.filter((f) => f.ruleId !== 'HUB021');
+  const cluster = imported.elements.find((e) => e.kind === 'resource' && e.type.startsWith('azurerm_kubernetes_cluster'));
+  if (azurerm.length === 0 || !cluster) return rest;
+  const at = azurerm.find((f) => f.location?.address?.startsWith('provider.')) ?? azurerm.find((f) => f.location?.address === cluster.address) ?? azurerm[0]!;
+  const count = azurerm.filter((f) => !f.location?.address?.startsWith('provider.')).length;
+  return [{ ...at, value: `${count} azurerm resource${count === 1 ? '' : 's'}` }, ...rest];
+}
+
+/**
  * Runs every Hub rule over the documents: each cluster through the one model, whichever way it
  * is written, each other resource by type, and the 50-nodes-per-subscription sum over them all.
  */
@@ -93,6 +108,12 @@ export function checkDocuments(docs: readonly InputDocument[], stamp: StampProfi
     const stackDir = m && stackDirs.has(m[1]!) ? m[1]! : undefined;
     const suppressions = stackDir ? stackDirs.get(stackDir)! : doc.kind === 'terraform' ? recordedSuppressions(doc.json) : [];
     const armConstructPath = m ? `${path.basename(m[1]!)}/${m[2]!.split(path.sep).join('/')}` : undefined;
+    // A finding in a parameters file names that file, and no template address.
+    const placed = (f: Finding, file: string | undefined): Finding => {
+      if (file === undefined) return { ...f, location: { ...f.location, file: doc.file } };
+      const { address: _, ...rest } = f.location ?? {};
+      return { ...f, location: { ...rest, file } };
+    };
     const keep = (f: Finding) => !isSuppressed(f.ruleId, f.location?.constructPath ?? armConstructPath, suppressions);
 
     if (doc.kind === 'aks-engine') {
@@ -100,17 +121,17 @@ export function checkDocuments(docs: readonly InputDocument[], stamp: StampProfi
       findings.push(...engineFindings(input, stamp).filter(keep));
       // Every VM counts, the control plane's too; the stack records none of them elsewhere.
       const vms = input.model.controlPlane.count + input.model.agentPools.reduce((n, p) => n + p.count, 0);
-      nodes.push({ where: `${doc.file}: apimodel`, count: vms, subscription: {}, file: doc.file });
+      nodes.push({ where: `${doc.file}: apimodel`, count: vms, subscription: { document: doc.file }, file: doc.file });
       return;
     }
     const imported = importDocument(doc, stamp, doc.kind === 'arm' ? parametersFor(doc, docs) : undefined);
-    for (const e of imported.elements) findings.push(...elementFindings(e, undefined, doc.file).filter(keep));
+    findings.push(...azurermOnce(imported.elements.flatMap((e) => elementFindings(e, undefined, doc.file)), imported).filter(keep));
     for (const { ref, address } of imported.armResources) findings.push(...armResourceFindings(ref, { file: doc.file, address }).filter(keep));
     if (doc.kind === 'plan') findings.push(...planChangeFindings(doc, stamp).filter(keep));
     for (const { input, subscription } of imported.clusters) {
-      findings.push(...clusterFindings(input, stamp).map((f) => ({ ...f, location: { ...f.location, file: doc.file } })).filter(keep));
+      findings.push(...clusterFindings(input, stamp).map((f) => placed(f, imported.fileOfPath?.(f.path))).filter(keep));
       // A stack's ARM file is the same cluster as its template deployment: count it once.
-      if (input.onlyUnder === undefined && !stackDir) nodes.push({ where: `${doc.file}: ${input.location?.address ?? 'template'}`, count: input.model.nodePool.count, subscription, file: doc.file });
+      if (input.onlyUnder === undefined && !stackDir) nodes.push({ where: `${doc.file}: ${input.location?.address ?? 'template'}`, count: input.model.nodePool.count, subscription: { ...subscription, document: doc.file }, file: doc.file });
     }
   }
   const rule = findRule('HUB020')!;

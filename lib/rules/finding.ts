@@ -38,17 +38,28 @@ export const MASKED = '"****" (secret, masked)';
 
 /** Keys whose values are secrets, wherever they appear: props, Terraform attributes, ARM properties. */
 const SECRET_KEY = /secret|password|passwd|credential|private_?key|token|certificate_?data/i;
+/**
+ * Keys that name a secret but hold something else: a switch, a period, a name, a version or a
+ * reference (`secret_rotation_enabled`, `secretName`, `keyvaultSecretRef`).
+ */
+const ABOUT_A_SECRET = /(enabled|interval|name|version|ref|reference|_?id|expiry|expiration|file|path|type)$/i;
+
+/** Whether a key holds a secret itself. */
+const isSecretKey = (key: string): boolean => SECRET_KEY.test(key) && !ABOUT_A_SECRET.test(key);
 
 /** Whether the last key of a dotted path names a secret. */
 export function isSecretPath(p: string): boolean {
-  return SECRET_KEY.test(p.split('.').at(-1) ?? '');
+  return isSecretKey(p.split('.').at(-1) ?? '');
 }
+
+/** A switch or a count under a secret's key is not the secret; text, and anything holding text, may be. */
+const mayBeSecret = (value: unknown): boolean => value !== undefined && value !== null && typeof value !== 'boolean' && typeof value !== 'number';
 
 /** A copy of a value with every property under a secret-looking key masked. */
 function masked(value: unknown, depth = 0): unknown {
   if (depth > 8 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => masked(v, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) && v !== undefined && v !== null ? '****' : masked(v, depth + 1)]));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isSecretKey(k) && mayBeSecret(v) ? '****' : masked(v, depth + 1)]));
 }
 
 /** Renders a value for a message: strings quoted, long strings cut, objects as compact JSON with secrets masked. */
@@ -76,7 +87,8 @@ export function inWordsOf(text: string, name: (field: string) => string): string
 
 /** A rule's hit as a finding: the rule's id, severity and fix, the value shown (or masked). */
 export function findingOf(rule: RuleInfo, hit: RuleHit, name: (field: string) => string = (f) => f, location?: FindingLocation): Finding {
-  const secret = hit.secret === true || isSecretPath(hit.path);
+  const shown = hit.change ? [hit.change.before, hit.change.after] : [hit.value];
+  const secret = hit.secret === true || (isSecretPath(hit.path) && shown.some(mayBeSecret));
   return {
     ruleId: rule.id,
     severity: rule.severity,

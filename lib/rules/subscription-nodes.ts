@@ -14,6 +14,11 @@ export interface SubscriptionKey {
   readonly endpointHost?: string;
   /** `undefined` means "whatever ARM_SUBSCRIPTION_ID names": such clusters count together. */
   readonly subscriptionId?: string;
+  /**
+   * For files checked side by side: clusters whose subscription no file names count together only
+   * within this one file (unrelated files in a folder are not one subscription).
+   */
+  readonly document?: string;
 }
 
 /**
@@ -42,7 +47,7 @@ export function nodeLimitFindings(clusters: readonly ClusterNodes[], subscriptio
 
 /** The key clusters are grouped by; endpoint and subscription compare case-insensitively. */
 export function subscriptionKeyText(k: SubscriptionKey): string {
-  return `${(k.endpointHost ?? '').toLowerCase()}|${(k.subscriptionId ?? '').toLowerCase()}`;
+  return `${(k.endpointHost ?? '').toLowerCase()}|${(k.subscriptionId ?? '').toLowerCase()}|${k.subscriptionId ? '' : (k.document ?? '')}`;
 }
 
 /**

@@ -285,7 +285,8 @@ export const ENGINE_RULES: readonly RuleChecks[] = [
     checkEngine: (m, ctx) =>
       m.addons.flatMap((a, i) => {
         const path = `${ctx.name('addons')}.${i}`;
-        if (a.enabled && AKS_ENGINE.hubUnsupportedAddons.includes(a.name)) return [hit(`${path}.enabled`, true, 'false', `The ${a.name} add-on is not supported on Azure Stack Hub.`)];
+        const why = Object.prototype.hasOwnProperty.call(AKS_ENGINE.hubUnsupportedAddons, a.name) ? AKS_ENGINE.hubUnsupportedAddons[a.name] : undefined;
+        if (a.enabled && why) return [hit(`${path}.enabled`, true, 'false', `The ${a.name} add-on does not run on Azure Stack Hub: ${why}.`)];
         if (!a.enabled && a.name === 'azure-cloud-provider') return [hit(`${path}.enabled`, false, 'true, or leave the add-on out', '"azure-cloud-provider add-on is required, it cannot be disabled"')];
         return [];
       }),

@@ -4,11 +4,24 @@ import { isConcrete } from '../checks';
 import { DEPLOY_TIME_PROPS } from '../../model/props-schema';
 import type { RuleChecks, RuleHit } from '../rule';
 
-/** How to pass a secret without writing it down, in Terraform's and ARM's terms (the rule's own fix is for props). */
-const SECRET_FIX: Readonly<Record<Exclude<Vocabulary, 'props'>, string>> = {
-  terraform: 'Reference a sensitive variable without a default, such as client_secret = var.sp_secret, and set it with TF_VAR_sp_secret at deploy time.',
-  arm: 'Use a securestring parameter without a defaultValue, and pass its value at deploy time or as a Key Vault reference in the parameters file.',
-  'aks-engine': 'Leave the secret out of the API model: pass --client-secret to aks-engine-azurestack deploy, or name it in Key Vault with servicePrincipalProfile.keyvaultSecretRef.',
+/**
+ * How to pass each secret without writing it down, in Terraform's, ARM's and aks-engine's terms
+ * (the rule's own fix is for props).
+ */
+const SECRET_FIX: Readonly<Record<Exclude<Vocabulary, 'props'>, Readonly<Record<'servicePrincipal.clientSecret' | 'windowsProfile.adminPassword', string>>>> = {
+  terraform: {
+    'servicePrincipal.clientSecret': 'Reference a sensitive variable without a default, such as client_secret = var.sp_secret, and set it with TF_VAR_sp_secret at deploy time.',
+    'windowsProfile.adminPassword': 'Reference a sensitive variable without a default, such as admin_password = var.windows_admin_password, and set it with TF_VAR_windows_admin_password at deploy time.',
+  },
+  arm: {
+    'servicePrincipal.clientSecret': 'Make the service principal secret a securestring parameter without a defaultValue, and pass its value at deploy time or as a Key Vault reference in the parameters file.',
+    'windowsProfile.adminPassword': 'Make the Windows admin password a securestring parameter without a defaultValue, and pass its value at deploy time or as a Key Vault reference in the parameters file.',
+  },
+  'aks-engine': {
+    'servicePrincipal.clientSecret': 'Leave the secret out of the API model: pass --client-secret to aks-engine-azurestack deploy, or name it in Key Vault with servicePrincipalProfile.keyvaultSecretRef.',
+    // aks-engine-facts.md §7: windowsProfile.adminPassword may be a Key Vault reference (HUB512).
+    'windowsProfile.adminPassword': 'Leave the password out of the API model: give windowsProfile.adminPassword as a Key Vault reference (keyVaultSecretRef), or fill it in only in the copy you deploy (HubAksEngineCluster reads it from AKS_ENGINE_WINDOWS_PASSWORD).',
+  },
 };
 
 /** Leaves of untyped input that are unresolved tokens, with their paths (depth-limited). */
@@ -56,7 +69,7 @@ export const CLUSTER_SHAPE_RULES: readonly RuleChecks[] = [
         ] as const
       ).flatMap(([field, value]): RuleHit[] =>
         typeof value === 'string' && isConcrete(value)
-          ? [{ path: ctx.name(field), value, secret: true, allowed: 'a reference to a sensitive value, or not set', message: 'A secret must not be a literal string.', ...(ctx.vocabulary !== 'props' && { fix: SECRET_FIX[ctx.vocabulary] }) }]
+          ? [{ path: ctx.name(field), value, secret: true, allowed: 'a reference to a sensitive value, or not set', message: 'A secret must not be a literal string.', ...(ctx.vocabulary !== 'props' && { fix: SECRET_FIX[ctx.vocabulary][field] }) }]
           : [],
       ),
   },

@@ -24,4 +24,11 @@ export const IDENTITY_RULES: readonly RuleChecks[] = [
       ...azureOnly(m, 'localAccountsDisabled', 'Disabling local accounts needs Azure AD integration.'),
     ],
   },
+  {
+    id: 'HUB028',
+    check: (m) => [
+      ...azureOnly(m, 'oidcIssuer', 'The Hub AKS resource provider has no OIDC issuer: api-version 2020-11-01 has no oidcIssuerProfile.'),
+      ...azureOnly(m, 'workloadIdentity', 'Workload identity needs the OIDC issuer and Entra ID, which Hub AKS lacks: api-version 2020-11-01 has no securityProfile.'),
+    ],
+  },
 ];

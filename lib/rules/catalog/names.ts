@@ -54,8 +54,9 @@ export const NAME_RULES: readonly RuleChecks[] = [
   {
     id: 'HUB301',
     check: (model, ctx) =>
-      text(model.dnsPrefix) && !/^[a-z0-9]$|^[a-z0-9][-a-z0-9]{0,52}[a-z0-9]$/.test(model.dnsPrefix)
-        ? mismatch(ctx.name('dnsPrefix'), model.dnsPrefix, '1-54 of a-z 0-9 -, starting and ending with a letter or digit', 'The DNS prefix is not a valid host name label.')
+      // Upper case is allowed: the API server's FQDN is written in lower case (az aks create takes 'MyAKS').
+      text(model.dnsPrefix) && !/^[a-zA-Z0-9]$|^[a-zA-Z0-9][-a-zA-Z0-9]{0,52}[a-zA-Z0-9]$/.test(model.dnsPrefix)
+        ? mismatch(ctx.name('dnsPrefix'), model.dnsPrefix, '1-54 of letters, digits and -, starting and ending with a letter or digit', 'The DNS prefix is not a valid host name label.')
         : [],
   },
   {

@@ -1,10 +1,10 @@
 import { AZURE_RESERVED_SUBNET_ADDRESSES, MAX_PODS_RANGE, MIN_SERVICE_CIDR_PREFIX } from '../../profile/hub-limits';
 import { type Cidr, cidrContains, cidrOverlaps, parseCidr, parseIp } from '../../model/cidr';
 import type { ClusterModel } from '../../model/cluster-model';
-import { field, isConcrete } from '../checks';
+import { azureOnly, field, isConcrete } from '../checks';
 import { type RuleChecks, type RuleHit, valueAt } from '../rule';
 
-const CALICO = 'Calico is not available on Azure Stack Hub; only the Azure network policy is.';
+const CALICO = 'Only the Azure network policy is available on Azure Stack Hub: Calico and Cilium are not.';
 
 /** Addresses the node subnet needs for `nodes`: Azure CNI gives every pod a subnet address. */
 export function requiredSubnetAddresses(model: ClusterModel, nodes = model.nodePool.count): bigint {
@@ -39,6 +39,10 @@ const DISJOINT: readonly [string, string][] = [
 ];
 
 export const NETWORK_RULES: readonly RuleChecks[] = [
+  {
+    id: 'HUB029',
+    check: (m) => azureOnly(m, 'cniOverlay', 'Azure CNI overlay and the Cilium data plane are not on Hub AKS: api-version 2020-11-01 has neither networkPluginMode nor networkDataplane.'),
+  },
   {
     id: 'HUB018',
     check: (m, ctx) => field(ctx, 'network.policy', m.network.policy, (v) => v === 'azure', "'azure' or not set", CALICO),

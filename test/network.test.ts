@@ -26,7 +26,7 @@ describe('HUB018: network policy', () => {
     expect(run('HUB018', net({ policy: 'azure' }))).toEqual([]);
     expect(run('HUB018', net({}))).toEqual([]);
     expect(run('HUB018', net({ policy: 'calico' }))).toEqual([
-      expect.objectContaining({ path: '<network.policy>', value: 'calico', message: 'Calico is not available on Azure Stack Hub; only the Azure network policy is.' }),
+      expect.objectContaining({ path: '<network.policy>', value: 'calico', message: 'Only the Azure network policy is available on Azure Stack Hub: Calico and Cilium are not.' }),
     ]);
   });
 });

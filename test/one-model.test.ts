@@ -173,7 +173,9 @@ describe('one cluster model for every input', () => {
     expect(at(p[4]!, 'HUB207').fix).toContain('resources.0.properties.agentPoolProfiles.0.maxPods');
     // A value that comes from a parameter is reported where it is set.
     expect(at(p[5]!, 'HUB016').path).toBe('parameters.vmSize.defaultValue');
-    expect(at(p[5]!, 'HUB020').path).toBe('azuredeploy.parameters.json: parameters.nodeCount.value');
+    // A value from the parameters file is found in that file.
+    expect(at(p[5]!, 'HUB020').path).toBe('parameters.nodeCount.value');
+    expect(at(p[5]!, 'HUB020').location).toEqual({ file: expect.stringMatching(/azuredeploy\.parameters\.json$/) });
     expect(at(p[5]!, 'HUB207').path).toBe('parameters.maxPods.allowedValues.0');
     expect(at(p[6]!, 'HUB016').path).toBe('resources.0.properties.parameters.poolSize.value');
     expect(at(p[7]!, 'HUB020').path).toBe('parameters_body.nodeCount.value');

@@ -41,7 +41,7 @@ export function driftOf(liveFile: string, codePaths: readonly string[], stamp: S
   if (!code) {
     throw new InputError(`${codePaths.join(', ')}: ${clusters.length === 0 ? 'no cluster template found' : `no single cluster named '${live.model.name}' among ${clusters.length}`}`);
   }
-  return driftFindings(code, live.model, stamp).map((f) => ({ ...f, location: { ...f.location, file: code.location?.file ?? codePaths[0]! } }));
+  return driftFindings(code, live.model, stamp).map((f) => ({ ...f, location: { ...f.location, file: code.fileOfPath?.(f.path) ?? code.location?.file ?? codePaths[0]! } }));
 }
 
 /** A JSON file read through the safe reader (regular files, a size limit, UTF-16 and BOM). */

@@ -34,6 +34,8 @@ export interface ClusterInput {
   readonly sensitive?: (path: string) => boolean;
   /** Values of another JSON type than their field takes (HUB123). */
   readonly wrongTypes?: readonly WrongType[];
+  /** The file a path is in when it is not the input's own: a template's parameters file. */
+  readonly fileOfPath?: (path: string) => string | undefined;
 }
 
 /** How an input sets an Azure-only feature, and what leaves it off. */

@@ -37,8 +37,6 @@ export interface ImportedDocument {
   readonly elements: readonly TerraformElement[];
   /** ARM resources other than clusters, checked by type. */
   readonly armResources: readonly { readonly ref: ArmResourceRef; readonly address: string }[];
-  /** The parameters file a path is in (`parameters.x.value`), when it is not in the document itself. */
-  readonly fileOfPath?: (path: string) => string | undefined;
 }
 
 /** Tells Terraform JSON, `terraform show -json` output, ARM files and AKS engine API models apart. */
@@ -134,10 +132,10 @@ export function importDocument(doc: InputDocument, stamp: StampProfile, paramete
     },
     location: { file: doc.file, address: 'template' },
   });
+  const fileOfPath = (p: string) => (parameters && fromParameters.has(p) ? parameters.file : undefined);
   return {
-    clusters: found.clusters.map((input) => ({ input, subscription: {} })),
+    clusters: found.clusters.map((input) => ({ input: parameters ? { ...input, fileOfPath } : input, subscription: {} })),
     elements: [],
     armResources: found.resources.map((ref) => ({ ref, address: 'template' })),
-    ...(parameters && { fileOfPath: (p: string) => (fromParameters.has(p) ? parameters.file : undefined) }),
   };
 }

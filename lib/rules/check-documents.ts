@@ -119,7 +119,8 @@ export function checkDocuments(docs: readonly InputDocument[], stamp: StampProfi
     if (doc.kind === 'aks-engine') {
       const input = importApiModel(doc.json, { file: doc.file });
       findings.push(...engineFindings(input, stamp).filter(keep));
-      // Every VM counts, the control plane's too; the stack records none of them elsewhere.
+      // Every VM counts, the control plane's too; the stack records none of them elsewhere. An
+      // API model names no subscription (aks-engine takes it on the command line): it counts alone.
       const vms = input.model.controlPlane.count + input.model.agentPools.reduce((n, p) => n + p.count, 0);
       nodes.push({ where: `${doc.file}: apimodel`, count: vms, subscription: { document: doc.file }, file: doc.file });
       return;
@@ -129,9 +130,12 @@ export function checkDocuments(docs: readonly InputDocument[], stamp: StampProfi
     for (const { ref, address } of imported.armResources) findings.push(...armResourceFindings(ref, { file: doc.file, address }).filter(keep));
     if (doc.kind === 'plan') findings.push(...planChangeFindings(doc, stamp).filter(keep));
     for (const { input, subscription } of imported.clusters) {
-      findings.push(...clusterFindings(input, stamp).map((f) => placed(f, imported.fileOfPath?.(f.path))).filter(keep));
+      findings.push(...clusterFindings(input, stamp).map((f) => placed(f, input.fileOfPath?.(f.path))).filter(keep));
       // A stack's ARM file is the same cluster as its template deployment: count it once.
-      if (input.onlyUnder === undefined && !stackDir) nodes.push({ where: `${doc.file}: ${input.location?.address ?? 'template'}`, count: input.model.nodePool.count, subscription: { ...subscription, document: doc.file }, file: doc.file });
+      // Terraform files without a subscription deploy to ARM_SUBSCRIPTION_ID's, the same for all;
+      // an ARM template goes wherever its deployment is run, so only its own clusters add up.
+      const scope = doc.kind === 'arm' ? { document: doc.file } : {};
+      if (input.onlyUnder === undefined && !stackDir) nodes.push({ where: `${doc.file}: ${input.location?.address ?? 'template'}`, count: input.model.nodePool.count, subscription: { ...subscription, ...scope }, file: doc.file });
     }
   }
   const rule = findRule('HUB020')!;

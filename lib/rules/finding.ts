@@ -52,8 +52,8 @@ export function isSecretPath(p: string): boolean {
   return isSecretKey(p.split('.').at(-1) ?? '');
 }
 
-/** A switch or a count under a secret's key is not the secret; text, and anything holding text, may be. */
-const mayBeSecret = (value: unknown): boolean => value !== undefined && value !== null && typeof value !== 'boolean' && typeof value !== 'number';
+/** A switch under a secret's key is not the secret; anything else may be (a number is a password typed without quotes). */
+const mayBeSecret = (value: unknown): boolean => value !== undefined && value !== null && typeof value !== 'boolean';
 
 /** A copy of a value with every property under a secret-looking key masked. */
 function masked(value: unknown, depth = 0): unknown {

@@ -12,7 +12,7 @@ function summary(findings: readonly Finding[], files: number): { errors: number;
 
 export function formatText(findings: readonly Finding[], files: number): string {
   const s = summary(findings, files);
-  const lines = findings.map((f) => `${f.location?.file}: ${f.ruleId} ${f.severity} ${where(f)}: ${f.message} Got ${f.value}; allowed: ${f.allowed}.\n    fix: ${f.fix}`);
+  const lines = findings.map((f) => `${f.location?.file}${f.location?.line ? `:${f.location.line}` : ''}: ${f.ruleId} ${f.severity} ${where(f)}: ${f.message} Got ${f.value}; allowed: ${f.allowed}.\n    fix: ${f.fix}`);
   lines.push(`${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'} in ${s.files} file${s.files === 1 ? '' : 's'}.`);
   return `${lines.join('\n')}\n`;
 }
@@ -40,8 +40,8 @@ export function fileUri(file: string): string {
     .join('/');
 }
 
-/** SARIF 2.1.0, for CI code scanning. */
-export function formatSarif(findings: readonly Finding[], _files: number, version: string): string {
+/** SARIF 2.1.0, for CI code scanning: each result at its file and line; files skipped as notifications. */
+export function formatSarif(findings: readonly Finding[], _files: number, version: string, notes: readonly string[] = []): string {
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -70,11 +70,18 @@ export function formatSarif(findings: readonly Finding[], _files: number, versio
           message: { text: `${f.message} Got ${f.value}; allowed: ${f.allowed}. Fix: ${f.fix}` },
           locations: [
             {
-              physicalLocation: { artifactLocation: { uri: fileUri(f.location?.file ?? '') } },
+              // A finding without a line of its own (over several clusters) is placed at the file's top.
+              physicalLocation: { artifactLocation: { uri: fileUri(f.location?.file ?? '') }, region: { startLine: f.location?.line ?? 1 } },
               logicalLocations: [{ fullyQualifiedName: where(f), kind: 'resource' }],
             },
           ],
         })),
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: notes.map((text) => ({ level: 'note', message: { text } })),
+          },
+        ],
       },
     ],
   };

@@ -10,11 +10,21 @@ export class InputError extends Error {}
 /** The largest file `aks-hub` reads; a plan of 10,000 resources is far smaller. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
+/** The HCL files of one Terraform module: its folder's `.tf` files and the variable files Terraform reads on its own. */
+export interface HclModule {
+  readonly dir: string;
+  readonly files: readonly string[];
+  /** `terraform.tfvars(.json)`, then `*.auto.tfvars(.json)` in name order: Terraform's own order, later wins. */
+  readonly varFiles: readonly string[];
+}
+
 /** What was read, and what was skipped on the way with the reason. */
 export interface Inputs {
   readonly docs: InputDocument[];
   /** One line each: a file in a folder that could not be checked. */
   readonly notes: string[];
+  /** HCL modules found, read by readHclModules. */
+  readonly modules: HclModule[];
 }
 
 /**
@@ -85,13 +95,31 @@ function parse(file: string, text: string): InputDocument | string {
   if (kind === 'other') return 'not Terraform JSON, terraform show -json output, an ARM template or an aks-engine API model';
   // HCL's JSON syntax may repeat a block type's key; JSON.parse keeps only the last.
   if (kind === 'terraform') json = parseJsonKeepingDuplicates(text);
-  return { file, kind, json: json as Record<string, unknown> };
+  return { file, kind, json: json as Record<string, unknown>, text };
 }
 
-const HCL_HINT = 'HCL is not read: check `terraform show -json <planfile>` output, or Terraform JSON (.tf.json)';
+/** Whether a JSON text that does not parse was meant as infrastructure code, so skipping it is worth a note. */
+const LOOKS_LIKE_INFRASTRUCTURE = /"(\$schema|resources|resource|planned_values|resource_changes|format_version|orchestratorProfile|apiVersion|contentVersion)"\s*:/;
+
+/** The HCL module of a folder: its `.tf` files and the variable files Terraform reads without being told. */
+function moduleOf(dir: string): HclModule | undefined {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).sort(textOrder);
+  } catch {
+    return undefined;
+  }
+  const files = names.filter((n) => n.endsWith('.tf')).map((n) => path.join(dir, n));
+  if (files.length === 0) return undefined;
+  const varFiles = [
+    ...names.filter((n) => n === 'terraform.tfvars' || n === 'terraform.tfvars.json'),
+    ...names.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')),
+  ].map((n) => path.join(dir, n));
+  return { dir, files, varFiles };
+}
 
 /** The files below a folder worth reading, following links to folders once each; the rest as notes. */
-function filesBelow(root: string, notes: string[]): string[] {
+function filesBelow(root: string, notes: string[], modules: Map<string, HclModule>): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   const pending = [root];
@@ -124,8 +152,10 @@ function filesBelow(root: string, notes: string[]): string[] {
       }
       if (stat.isDirectory()) {
         if (name !== 'node_modules' && !name.startsWith('.')) subdirs.push(p);
-      } else if (name.endsWith('.tf')) notes.push(`${p}: skipped; ${HCL_HINT}`);
-      else if (name.endsWith('.json')) {
+      } else if (name.endsWith('.tf')) {
+        const module = modules.has(dir) ? undefined : moduleOf(dir);
+        if (module) modules.set(dir, module);
+      } else if (name.endsWith('.json')) {
         if (stat.isFile()) out.push(p);
         else notes.push(`${p}: skipped, not a regular file`);
       }
@@ -143,6 +173,7 @@ function filesBelow(root: string, notes: string[]): string[] {
 export function readInputs(paths: readonly string[]): Inputs {
   const docs: InputDocument[] = [];
   const notes: string[] = [];
+  const modules = new Map<string, HclModule>();
   for (const p of paths) {
     if (p === '-') {
       const doc = parse('-', readStdin());
@@ -158,7 +189,7 @@ export function readInputs(paths: readonly string[]): Inputs {
       throw new InputError(`${p}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
     if (stat.isDirectory()) {
-      for (const file of filesBelow(p, notes)) {
+      for (const file of filesBelow(p, notes, modules)) {
         let text: string;
         try {
           text = readRegularFile(file);
@@ -169,13 +200,21 @@ export function readInputs(paths: readonly string[]): Inputs {
         }
         const doc = parse(file, text);
         if (typeof doc === 'string') {
-          // Other JSON in a folder (package.json, tsconfig.json) is not an input; a broken file is worth a note.
-          if (!doc.startsWith('not Terraform JSON')) notes.push(`${file}: skipped, ${doc}`);
+          // Other JSON in a folder (package.json, tsconfig.json) is not an input; a broken file, or
+          // one shaped like infrastructure code that no reader takes (a Bicep file's own JSON, a
+          // template of an unknown shape), is worth a note.
+          if (!doc.startsWith('not Terraform JSON') || LOOKS_LIKE_INFRASTRUCTURE.test(text.slice(0, 4096))) notes.push(`${file}: skipped, ${doc}`);
         } else docs.push(doc);
       }
       continue;
     }
-    if (p.endsWith('.tf')) throw new InputError(`${p}: ${HCL_HINT}`);
+    if (p.endsWith('.tf')) {
+      // Terraform reads a folder as one module: a .tf file brings its folder's files along.
+      const dir = path.dirname(p);
+      const module = moduleOf(dir);
+      if (module && !modules.has(dir)) modules.set(dir, module);
+      continue;
+    }
     const doc = parse(p, readRegularFile(p));
     if (typeof doc === 'string') throw new InputError(`${p}: ${doc}`);
     docs.push(doc);
@@ -185,8 +224,11 @@ export function readInputs(paths: readonly string[]): Inputs {
       if (typeof more !== 'string' && more.kind === 'arm-parameters') docs.push(more);
     }
   }
-  if (docs.length === 0) {
-    throw new InputError(`no Terraform JSON, plan or ARM template found in ${paths.join(', ')}${notes.length ? ` (${notes.length} file${notes.length === 1 ? '' : 's'} skipped: ${notes[0]})` : ''}`);
-  }
-  return { docs, notes };
+  if (docs.length === 0 && modules.size === 0) throw nothingFound(paths, notes);
+  return { docs, notes, modules: [...modules.values()] };
+}
+
+/** The error for paths that hold nothing to check. */
+export function nothingFound(paths: readonly string[], notes: readonly string[]): InputError {
+  return new InputError(`no Terraform (HCL or JSON), plan, ARM template or aks-engine API model found in ${paths.join(', ')}${notes.length ? ` (${notes.length} file${notes.length === 1 ? '' : 's'} skipped: ${notes[0]})` : ''}`);
 }

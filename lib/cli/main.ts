@@ -11,7 +11,9 @@ import { shellWord, terminalSafe } from '../render/terminal-text';
 import { driftOf } from './drift';
 import { addEngineCommands } from './engine';
 import { initProject } from './init';
-import { InputError, readInputs } from './inputs';
+import { InputError, nothingFound, readInputs } from './inputs';
+import { readHclModules } from './hcl-inputs';
+import type { InputDocument } from '../import/documents';
 import { synthApp } from './synth';
 
 interface PackageJson {
@@ -83,22 +85,42 @@ export function run(argv: readonly string[], rawIo: Io = processIo, env: NodeJS.
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--vm-size <sizes...>', 'VM sizes the stamp offers beyond the Hub list')
     .option('--kubernetes-version <versions...>', 'Kubernetes versions the stamp offers beyond the Hub list')
-    .action((paths: string[], opts: { format: Format; vmSize?: string[]; kubernetesVersion?: string[] }) => {
+    .option('--var-file <files...>', 'values for the variables of the HCL modules checked, after terraform.tfvars and *.auto.tfvars (as terraform plan -var-file)')
+    .action((paths: string[], opts: { format: Format; vmSize?: string[]; kubernetesVersion?: string[]; varFile?: string[] }) => {
+      // In JSON and SARIF, a run that cannot check still prints one document, with the reason.
+      const refuse = (e: unknown): never => {
+        if (e instanceof InputError && opts.format !== 'text') io.out(formatFailure(opts.format, e.message, pkg.version));
+        throw e;
+      };
       let inputs: ReturnType<typeof readInputs>;
       try {
         inputs = readInputs(paths);
       } catch (e) {
-        if (!(e instanceof InputError) || opts.format === 'text') throw e;
-        io.out(formatFailure(opts.format, e.message, pkg.version));
-        throw e;
+        refuse(e);
       }
-      const { docs, notes } = inputs;
       const stamp = stampProfile('local', { vmSizes: { add: opts.vmSize ?? [] }, kubernetesVersions: { add: opts.kubernetesVersion ?? [] } });
-      const findings = checkDocuments(docs, stamp, notes);
-      for (const note of notes) io.err(`aks-hub: note: ${note}\n`);
-      const render = { text: formatText, json: (f: typeof findings, n: number) => formatJson(f, n, notes), sarif: (f: typeof findings, n: number) => formatSarif(f, n, pkg.version) }[opts.format];
-      io.out(render(findings, docs.length));
-      code = findings.some((f) => f.severity === 'error') ? 1 : 0;
+      const report = (docs: InputDocument[], notes: string[]): number => {
+        const findings = checkDocuments(docs, stamp, notes);
+        for (const note of notes) io.err(`aks-hub: note: ${note}\n`);
+        const render = { text: formatText, json: (f: typeof findings, n: number) => formatJson(f, n, notes), sarif: (f: typeof findings, n: number) => formatSarif(f, n, pkg.version, notes) }[opts.format];
+        io.out(render(findings, docs.length));
+        return findings.some((f) => f.severity === 'error') ? 1 : 0;
+      };
+      const { docs, notes, modules } = inputs!;
+      if (modules.length === 0 && (opts.varFile ?? []).length === 0) {
+        code = report(docs, notes);
+        return;
+      }
+      // HCL is read through a WebAssembly parser, which answers asynchronously.
+      pending = readHclModules(modules, opts.varFile ?? []).then(
+        (hcl) => {
+          const all = [...docs, ...hcl.docs];
+          const allNotes = [...notes, ...hcl.notes];
+          if (all.length === 0) refuse(nothingFound(paths, allNotes));
+          return report(all, allNotes);
+        },
+        (e: unknown) => refuse(e),
+      );
     });
 
   program

@@ -13,6 +13,8 @@ export interface FindingLocation {
   readonly address?: string;
   /** Construct path, in a cdktf app. */
   readonly constructPath?: string;
+  /** The 1-based line in `file` the finding is on, for `aks-hub check`. */
+  readonly line?: number;
 }
 
 /** A cluster read out of one input: the model, and the input's own name for each model field. */

@@ -7,15 +7,23 @@ import { importAzurermCluster, terraformResolver } from './from-azurerm';
 import { type TerraformElement, planElements, terraformJsonElements } from './terraform-json';
 import { readTerraformValue, withInterpolationsUnknown } from './terraform-expression';
 import { isObject } from '../model/cluster-model';
+import type { SourceLine } from './hcl-files';
+import { resolveModule } from './terraform-module';
 
 /** What a JSON file holds, as far as the checks are concerned. */
 export type DocumentKind = 'terraform' | 'plan' | 'arm' | 'arm-parameters' | 'aks-engine' | 'other';
 
-/** One JSON document to check. */
+/** One document to check: a JSON file, or a module of HCL files read into Terraform JSON's shape. */
 export interface InputDocument {
   readonly file: string;
   readonly kind: DocumentKind;
   readonly json: Record<string, unknown>;
+  /** The JSON text as read, for the line a finding is on. */
+  readonly text?: string;
+  /** Values of the module's variables from variable files (`terraform.tfvars`, `--var-file`). */
+  readonly variables?: Readonly<Record<string, unknown>>;
+  /** Where a resource's attribute is written, for a document whose text is not JSON (HCL). */
+  readonly locate?: (address: string | undefined, path: string) => SourceLine | undefined;
 }
 
 /** The stamp and subscription a cluster's nodes count against. */
@@ -116,7 +124,8 @@ export function importTerraformElements(elements: readonly TerraformElement[], s
 
 /** Reads one document; ARM templates take their parameters from `parameters` when given. */
 export function importDocument(doc: InputDocument, stamp: StampProfile, parameters?: InputDocument): ImportedDocument {
-  if (doc.kind === 'terraform') return importTerraformElements(terraformJsonElements(doc.json), stamp, doc.file);
+  // Variables, locals, instances and dynamic blocks as Terraform would resolve them before apply.
+  if (doc.kind === 'terraform') return importTerraformElements(terraformJsonElements(resolveModule(doc.json, doc.variables)), stamp, doc.file);
   if (doc.kind === 'plan') return importTerraformElements(planElements(doc.json), stamp, doc.file);
   if (doc.kind !== 'arm') return { clusters: [], elements: [], armResources: [] };
   const given = parameters && isObject(parameters.json.parameters) ? parameters.json.parameters : {};

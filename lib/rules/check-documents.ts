@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { type ImportedDocument, type InputDocument, classify, importDocument, importTerraformElements } from '../import/documents';
 import { importApiModel } from '../import/from-apimodel';
+import { locateFinding } from '../import/locate';
 import { type PlanChange, planChanges } from '../import/terraform-json';
 import type { StampProfile } from '../profile/stamp';
 import { type Finding, findingOf } from './finding';
@@ -93,6 +94,7 @@ function azurermOnce(found: readonly Finding[], imported: ImportedDocument): Fin
 export function checkDocuments(docs: readonly InputDocument[], stamp: StampProfile, notes: string[] = []): Finding[] {
   const findings: Finding[] = [];
   const nodes: (ClusterNodes & { subscription: SubscriptionKey; file: string })[] = [];
+  let clusters = 0;
   // Suppressions recorded in each cdk.tf.json also cover the ARM files written beside it.
   const stackDirs = new Map(docs.filter((d) => d.kind === 'terraform').map((d) => [path.dirname(path.resolve(d.file)), recordedSuppressions(d.json)]));
   for (const doc of docs) {
@@ -118,6 +120,7 @@ export function checkDocuments(docs: readonly InputDocument[], stamp: StampProfi
 
     if (doc.kind === 'aks-engine') {
       const input = importApiModel(doc.json, { file: doc.file });
+      clusters++;
       findings.push(...engineFindings(input, stamp).filter(keep));
       // Every VM counts, the control plane's too; the stack records none of them elsewhere. An
       // API model names no subscription (aks-engine takes it on the command line): it counts alone.
@@ -129,6 +132,7 @@ export function checkDocuments(docs: readonly InputDocument[], stamp: StampProfi
     findings.push(...azurermOnce(imported.elements.flatMap((e) => elementFindings(e, undefined, doc.file)), imported).filter(keep));
     for (const { ref, address } of imported.armResources) findings.push(...armResourceFindings(ref, { file: doc.file, address }).filter(keep));
     if (doc.kind === 'plan') findings.push(...planChangeFindings(doc, stamp).filter(keep));
+    clusters += imported.clusters.length;
     for (const { input, subscription } of imported.clusters) {
       findings.push(...clusterFindings(input, stamp).map((f) => placed(f, input.fileOfPath?.(f.path))).filter(keep));
       // A stack's ARM file is the same cluster as its template deployment: count it once.
@@ -138,14 +142,33 @@ export function checkDocuments(docs: readonly InputDocument[], stamp: StampProfi
       if (input.onlyUnder === undefined && !stackDir) nodes.push({ where: `${doc.file}: ${input.location?.address ?? 'template'}`, count: input.model.nodePool.count, subscription: { ...subscription, ...scope }, file: doc.file });
     }
   }
+  if (clusters === 0) notes.push(`no AKS cluster or AKS engine API model in ${docs.length === 1 ? docs[0]!.file : `the ${docs.length} files checked`}: only the rules on other resources ran`);
   const rule = findRule('HUB020')!;
   // One location: the first cluster's file; the message names every cluster and its file.
   for (const { hit, clusters } of subscriptionNodeHits(nodes)) findings.push(findingOf(rule, hit, undefined, { file: clusters[0]!.file, address: '(all clusters)' }));
   // Copies of one resource (copy loops, allowed values) can find the same thing twice.
   const seen = new Set<string>();
-  return findings.filter((f) => {
+  const distinct = findings.filter((f) => {
     const key = JSON.stringify([f.ruleId, f.location?.file, f.location?.address, f.path, f.value, f.message]);
     return seen.has(key) ? false : (seen.add(key), true);
+  });
+  return withLines(distinct, docs);
+}
+
+/** Text scanned to place findings, at most: past it, findings keep no line (a plan of many megabytes with thousands of findings). */
+const MAX_LOCATE_WORK = 2e9;
+
+/** Each finding with the line (and, in an HCL module, the file) its path is written on. */
+function withLines(findings: readonly Finding[], docs: readonly InputDocument[]): Finding[] {
+  const byFile = new Map(docs.map((d) => [d.file, d]));
+  const perFile = new Map<string, number>();
+  for (const f of findings) if (f.location?.file !== undefined) perFile.set(f.location.file, (perFile.get(f.location.file) ?? 0) + 1);
+  return findings.map((f) => {
+    const doc = f.location?.file === undefined ? undefined : byFile.get(f.location.file);
+    if (!doc || (doc.text?.length ?? 0) * perFile.get(doc.file)! > MAX_LOCATE_WORK) return f;
+    const address = f.location?.address?.includes('(') ? undefined : f.location?.address;
+    const at = locateFinding(doc, address, f.path);
+    return at ? { ...f, location: { ...f.location, file: at.file, line: at.line } } : f;
   });
 }
 

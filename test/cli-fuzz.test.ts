@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageName } from '../lib/cli/init';
 import { fileUri } from '../lib/cli/formats';
-import { runCli, tmpDir } from './helpers';
+import type { Finding } from '../lib';
+import { runCli, runCliAsync, tmpDir } from './helpers';
 
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'aks-hub.js');
@@ -77,13 +78,13 @@ describe('hostile files and paths (each in its own process, time-limited)', () =
   it('reads standard input with -', () => {
     const r = spawnCli(['check', '-'], { input: JSON.stringify({ resource: { azurerm_kubernetes_cluster: { a: standardLb } } }) });
     expect(r.code).toBe(1);
-    expect(r.out).toContain('-: HUB001 error azurerm_kubernetes_cluster.a.network_profile.load_balancer_sku');
+    expect(r.out).toContain('-:1: HUB001 error azurerm_kubernetes_cluster.a.network_profile.load_balancer_sku');
   });
 
   it('orders findings by code point under any locale', () => {
     const dir = tmp('locale');
     for (const name of ['ä.json', 'b.json', 'Z.json']) fs.writeFileSync(path.join(dir, name), JSON.stringify({ resource: { azurerm_kubernetes_cluster: { a: standardLb } } }));
-    const order = (env: NodeJS.ProcessEnv) => [...spawnCli(['check', dir], { env }).out.matchAll(/([^/\s]+\.json): HUB001/g)].map((m) => m[1]);
+    const order = (env: NodeJS.ProcessEnv) => [...spawnCli(['check', dir], { env }).out.matchAll(/([^/\s]+\.json):\d+: HUB001/g)].map((m) => m[1]);
     expect(order({ LC_ALL: 'sv_SE.UTF-8', LANG: 'sv_SE.UTF-8' })).toEqual(['Z.json', 'b.json', 'ä.json']);
     expect(order({ LC_ALL: 'C' })).toEqual(['Z.json', 'b.json', 'ä.json']);
   });
@@ -149,21 +150,22 @@ describe('hostile content', () => {
     expect(JSON.parse(standard.out).findings.find((f: { ruleId: string }) => f.ruleId === 'HUB001').path).toBe('parameters.lbSku.defaultValue');
   });
 
-  it('notes the files of a folder it cannot read, checks the rest, and hints at HCL', () => {
+  it('notes the files of a folder it cannot read, and checks the rest, its HCL and Terraform JSON as one module', async () => {
     const dir = tmp('notes');
     file(dir, 'tsconfig.json', '{ // a comment\n "compilerOptions": {} }');
     file(dir, 'binary.json', '\u0000\u0001\u00ff\u00fe garbage');
     fs.symlinkSync(path.join(dir, 'missing-target'), path.join(dir, 'x.json'));
     file(dir, 'main.tf', 'resource "azurerm_kubernetes_cluster" "a" {}');
     file(dir, 'main.tf.json', JSON.stringify({ resource: { azurerm_kubernetes_cluster: { a: standardLb } } }));
-    const r = cli('check', '--format', 'json', dir);
+    const r = await runCliAsync({}, 'check', '--format', 'json', dir);
     expect(r.code).toBe(1);
-    const { notes } = JSON.parse(r.out);
-    expect(notes.map((n: string) => path.basename(n.split(':')[0]!)).sort()).toEqual(['binary.json', 'main.tf', 'tsconfig.json', 'x.json']);
-    expect(r.err).toContain('terraform show -json');
-    const tf = cli('check', path.join(dir, 'main.tf'));
-    expect(tf.code).toBe(2);
-    expect(tf.err).toContain('terraform show -json');
+    const { notes, findings } = JSON.parse(r.out);
+    expect(notes.map((n: string) => path.basename(n.split(':')[0]!)).sort()).toEqual(['binary.json', 'tsconfig.json', 'x.json']);
+    // Terraform reads main.tf and main.tf.json as one module; the later block of the same name stands.
+    expect(findings.find((f: Finding) => f.ruleId === 'HUB001').location).toEqual({ file: path.join(dir, 'main.tf.json'), address: 'azurerm_kubernetes_cluster.a', line: 1 });
+    const tf = await runCliAsync({}, 'check', path.join(dir, 'main.tf'));
+    expect(tf.code).toBe(1);
+    expect(tf.out).toContain('HUB001');
   });
 
   it('follows a link to a folder inside the tree once, and survives a link loop', () => {

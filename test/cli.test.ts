@@ -110,7 +110,7 @@ describe('aks-hub check', () => {
     ['a missing file', () => path.join(os.tmpdir(), 'no-such-file.json'), /cannot read it \(ENOENT\)/],
     ['invalid JSON', () => { const f = path.join(tmp('bad'), 'x.json'); fs.writeFileSync(f, '{ nope'); return f; }, /not valid JSON/],
     ['an unrelated JSON file', () => writeJson(tmp('other'), 'package.json', { name: 'x' }), /not Terraform JSON/],
-    ['a directory with nothing to check', () => tmp('empty'), /no Terraform JSON, plan or ARM template found/],
+    ['a directory with nothing to check', () => tmp('empty'), /no Terraform \(HCL or JSON\), plan, ARM template or aks-engine API model found/],
   ])('exits 2 on %s, with a one-line reason and no stack trace', (_name, make, reason) => {
     const r = cli('check', make());
     expect(r.code).toBe(2);

@@ -1,7 +1,28 @@
 import type { InputDocument } from '../import/documents';
-import { type SourceFile, hclLine, mergeModule, parseHclFile } from '../import/hcl-files';
+import { type SourceFile, type SourceLine, hclLine, mergeModule, parseHclFile } from '../import/hcl-files';
+import { jsonLineOf } from '../import/json-lines';
+import { parseJsonKeepingDuplicates } from '../import/json-with-duplicates';
+import { keysOf, terraformJsonPath } from '../import/locate';
 import { isObject } from '../model/cluster-model';
 import { type HclModule, InputError, readRegularFile } from './inputs';
+
+/** A resource's line in the module's `.tf.json` files. */
+function jsonModuleLine(sources: readonly SourceFile[], address: string | undefined, path: string): SourceLine | undefined {
+  if (!address) return undefined;
+  const at = terraformJsonPath(address);
+  const source = sources.find((s) => valueAtPath(parseJsonKeepingDuplicates(s.text), at) !== undefined);
+  return source && { file: source.file, line: jsonLineOf(source.text, [...at, ...keysOf(path)]) };
+}
+
+/** The value at a path of keys, through lists by their first element. */
+function valueAtPath(root: unknown, keys: readonly string[]): unknown {
+  let cur = root;
+  for (const k of keys) {
+    if (Array.isArray(cur)) cur = cur.find((x) => isObject(x) && Object.prototype.hasOwnProperty.call(x, k));
+    cur = isObject(cur) && Object.prototype.hasOwnProperty.call(cur, k) ? cur[k] : undefined;
+  }
+  return cur;
+}
 
 /** HCL modules read into documents, and what could not be read. */
 export interface HclInputs {
@@ -63,6 +84,16 @@ export async function readHclModules(modules: readonly HclModule[], varFiles: re
       sources.push({ file, text });
       parts.push(json);
     }
+    const jsonSources: SourceFile[] = [];
+    for (const file of broken === undefined ? module.jsonFiles : []) {
+      try {
+        const text = readRegularFile(file);
+        const json = parseJsonKeepingDuplicates(text);
+        if (isObject(json)) (parts.push(json), jsonSources.push({ file, text }));
+      } catch (e) {
+        broken = `${file}: ${(e as Error).message}`;
+      }
+    }
     if (broken !== undefined) {
       notes.push(`${module.dir}: module skipped, a file does not parse (${broken})`);
       continue;
@@ -78,7 +109,8 @@ export async function readHclModules(modules: readonly HclModule[], varFiles: re
       kind: 'terraform',
       json: mergeModule(parts),
       variables: { ...variables, ...given },
-      locate: (address, path) => hclLine(sources, address, path),
+      // Blocks of .tf.json files are merged last: one named twice is theirs.
+      locate: (address, path) => jsonModuleLine(jsonSources, address, path) ?? hclLine(sources, address, path),
     });
   }
   return { docs, notes };

@@ -10,10 +10,12 @@ export class InputError extends Error {}
 /** The largest file `aks-hub` reads; a plan of 10,000 resources is far smaller. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-/** The HCL files of one Terraform module: its folder's `.tf` files and the variable files Terraform reads on its own. */
+/** The files of one Terraform module written in HCL: its folder's `.tf` and `.tf.json` files, and the variable files Terraform reads on its own. */
 export interface HclModule {
   readonly dir: string;
   readonly files: readonly string[];
+  /** `.tf.json` files beside the `.tf` ones: Terraform reads both as one module. */
+  readonly jsonFiles: readonly string[];
   /** `terraform.tfvars(.json)`, then `*.auto.tfvars(.json)` in name order: Terraform's own order, later wins. */
   readonly varFiles: readonly string[];
 }
@@ -111,11 +113,12 @@ function moduleOf(dir: string): HclModule | undefined {
   }
   const files = names.filter((n) => n.endsWith('.tf')).map((n) => path.join(dir, n));
   if (files.length === 0) return undefined;
+  const jsonFiles = names.filter((n) => n.endsWith('.tf.json')).map((n) => path.join(dir, n));
   const varFiles = [
     ...names.filter((n) => n === 'terraform.tfvars' || n === 'terraform.tfvars.json'),
     ...names.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')),
   ].map((n) => path.join(dir, n));
-  return { dir, files, varFiles };
+  return { dir, files, jsonFiles, varFiles };
 }
 
 /** The files below a folder worth reading, following links to folders once each; the rest as notes. */
@@ -141,6 +144,8 @@ function filesBelow(root: string, notes: string[], modules: Map<string, HclModul
       continue;
     }
     const subdirs: string[] = [];
+    // A folder with .tf files is one module, its .tf.json files included.
+    const hcl = names.some((n) => n.endsWith('.tf'));
     for (const name of names) {
       const p = path.join(dir, name);
       let stat: fs.Stats;
@@ -155,7 +160,7 @@ function filesBelow(root: string, notes: string[], modules: Map<string, HclModul
       } else if (name.endsWith('.tf')) {
         const module = modules.has(dir) ? undefined : moduleOf(dir);
         if (module) modules.set(dir, module);
-      } else if (name.endsWith('.json')) {
+      } else if (name.endsWith('.json') && !(hcl && name.endsWith('.tf.json'))) {
         if (stat.isFile()) out.push(p);
         else notes.push(`${p}: skipped, not a regular file`);
       }

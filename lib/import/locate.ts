@@ -21,7 +21,7 @@ function planResourcePath(json: Record<string, unknown>, address: string): (stri
 }
 
 /** Where a Terraform address lives in a Terraform JSON file. */
-function terraformJsonPath(address: string): string[] {
+export function terraformJsonPath(address: string): string[] {
   const parts = address.replace(/\[[^\]]*\]$/, '').split('.');
   if (parts[0] === 'provider') return ['provider', parts[1] ?? ''];
   if (parts[0] === 'data') return ['data', parts[1] ?? '', parts[2] ?? ''];
@@ -29,7 +29,7 @@ function terraformJsonPath(address: string): string[] {
 }
 
 /** A finding's path as keys; `(resource)` and words that are not keys end it. */
-const keysOf = (path: string): string[] => {
+export const keysOf = (path: string): string[] => {
   const keys: string[] = [];
   for (const k of path.split('.')) {
     if (k === '' || /[\s()]/.test(k)) break;

@@ -208,6 +208,51 @@ describe('ARM templates', () => {
     expect(arm(template(hub()))).toEqual([]);
   });
 
+  it('reads a template of languageVersion 2.0: resources by symbolic name, existing ones only referred to', () => {
+    const t = {
+      ...template(),
+      languageVersion: '2.0',
+      resources: {
+        vnet: { existing: true, type: 'Microsoft.Network/virtualNetworks', apiVersion: '2019-03-01', name: 'hub-vnet' },
+        pools: { existing: true, type: 'Microsoft.ContainerService/managedClusters/agentPools', apiVersion: '2020-11-01', name: 'x/y' },
+        aks: hub({ availabilityZones: ['1'] }),
+      },
+    };
+    expect(arm(t).map((f) => [f.ruleId, f.path])).toEqual([['HUB007', 'resources.aks.properties.agentPoolProfiles.0.availabilityZones']]);
+  });
+
+  it('evaluates parameter defaults, so a generated name is known only at deploy time, not a bad name', () => {
+    const t = {
+      ...template(hub({}, { dnsPrefix: "[parameters('prefix')]" })),
+      parameters: { secret: { type: 'securestring' }, env: { type: 'string', defaultValue: 'Prod' }, prefix: { type: 'string', defaultValue: "[format('{0}-{1}', toLower(parameters('env')), uniqueString(resourceGroup().id))]" }, name: { type: 'string', defaultValue: "[concat('AKS-', parameters('env'))]" } },
+    };
+    t.resources[0]!.name = "[parameters('name')]";
+    // The name is "AKS-Prod": upper case, which the portal refuses (HUB300); the prefix waits for uniqueString.
+    expect(arm(t).map((f) => [f.ruleId, f.path, f.value])).toEqual([['HUB300', 'parameters.name.defaultValue', '"AKS-Prod"']]);
+  });
+
+  it('reads an add-on switched by a parameter: off when it resolves to false, not a finding when it is known only at deploy', () => {
+    const addons = { omsagent: { enabled: "[parameters('monitoring')]" }, azurepolicy: { enabled: "[parameters('policy')]" }, httpApplicationRouting: { enabled: "[not(parameters('monitoring'))]" } };
+    const t = { ...template(hub({}, { addonProfiles: addons })), parameters: { secret: { type: 'securestring' }, monitoring: { type: 'bool', defaultValue: false }, policy: { type: 'bool' } } };
+    expect(arm(t).map((f) => [f.ruleId, f.path])).toEqual([['HUB013', 'resources.0.properties.addonProfiles.httpApplicationRouting']]);
+  });
+
+  it("reads azure-quickstart-templates' GEN- placeholders as values given at deploy time", () => {
+    const t = { ...template(hub({ vmSize: "[parameters('size')]" }, { dnsPrefix: "[parameters('prefix')]" })), parameters: { secret: { type: 'securestring' }, size: { type: 'string' }, prefix: { type: 'string' } } };
+    const params = { file: 'azuredeploy.parameters.json', kind: 'arm-parameters' as const, json: { parameters: { size: { value: 'GEN-VM-SIZE' }, prefix: { value: 'GEN-UNIQUE' } } } };
+    expect(arm(t, params)).toEqual([]);
+  });
+
+  it('deploys no copy of a resource whose copy count is 0', () => {
+    const t = template({ ...hub({ availabilityZones: ['1'] }), copy: { name: 'loop', count: 0 } }, { ...hub(), name: 'second' });
+    expect(arm(t)).toEqual([]);
+  });
+
+  it('reads an upper-case DNS prefix as valid: the FQDN is written in lower case', () => {
+    expect(arm(template(hub({}, { dnsPrefix: 'MyAKS-01' })))).toEqual([]);
+    expect(arm(template(hub({}, { dnsPrefix: 'my_aks' }))).map((f) => f.ruleId)).toEqual(['HUB301']);
+  });
+
   it('checks each allowed value of a parameter left open, and reports the one the stamp lacks', () => {
     const t = { ...template(hub({ vmSize: "[parameters('size')]" })), parameters: { secret: { type: 'securestring' }, size: { type: 'string', allowedValues: ['Standard_DS2_v2', 'Standard_NC6'] } } };
     const found = arm(t);
@@ -272,6 +317,28 @@ describe('Terraform inputs', () => {
     // The plan's secret came from a sensitive variable: it is not a literal, and never printed.
     expect(ids(plan)).toEqual(['HUB103']);
     expect(JSON.stringify(plan)).not.toContain('from-state-in-plain-text');
+  });
+
+  it('shows what only names a secret: a switch, a period, a Key Vault reference', () => {
+    const attrs = { ...azurerm, key_vault_secrets_provider: { secret_rotation_enabled: true, secret_rotation_interval: '2m' } };
+    const [found] = check({ file: 'main.tf.json', kind: 'terraform', json: { resource: { azurerm_kubernetes_cluster: { aks: attrs } } } }).filter((f) => f.ruleId === 'HUB024');
+    expect(found!.value).toBe('{"secret_rotation_enabled":true,"secret_rotation_interval":"2m"}');
+  });
+
+  it('gives the fix for the secret it found: a Windows password is not a service principal secret', () => {
+    const attrs = { ...azurerm, windows_profile: { admin_username: 'winadmin', admin_password: 'P@ssw0rd-literal-1234' } };
+    const found = check({ file: 'main.tf.json', kind: 'terraform', json: { resource: { azurerm_kubernetes_cluster: { aks: attrs } } } }).find((f) => f.ruleId === 'HUB102')!;
+    expect(found.path).toBe('windows_profile.admin_password');
+    expect(found.value).toBe('"****" (secret, masked)');
+    expect(found.fix).toBe('Reference a sensitive variable without a default, such as admin_password = var.windows_admin_password, and set it with TF_VAR_windows_admin_password at deploy time.');
+  });
+
+  it('reports azurerm once per file, at the provider, and only in a file with a cluster', () => {
+    const json = (resources: Record<string, unknown>) => ({ provider: { azurerm: [{ features: [{}] }] }, resource: resources });
+    const rg = { azurerm_resource_group: { rg: { name: 'rg', location: 'westeurope' } }, azurerm_virtual_network: { v: { name: 'v' } } };
+    const withCluster = check({ file: 'main.tf.json', kind: 'terraform', json: json({ ...rg, azurerm_kubernetes_cluster: { aks: azurerm } }) }).filter((f) => f.ruleId === 'HUB021');
+    expect(withCluster.map((f) => [f.location?.address, f.value])).toEqual([['provider.azurerm', '"3 azurerm resources"']]);
+    expect(check({ file: 'network.tf.json', kind: 'terraform', json: json(rg) }).filter((f) => f.ruleId === 'HUB021')).toEqual([]);
   });
 
   it('masks secrets inside an object value, as HUB010 shows the AAD block', () => {

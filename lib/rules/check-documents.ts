@@ -4,7 +4,7 @@ import { importApiModel } from '../import/from-apimodel';
 import { locateFinding } from '../import/locate';
 import { type PlanChange, planChanges } from '../import/terraform-json';
 import type { StampProfile } from '../profile/stamp';
-import { type Finding, findingOf } from './finding';
+import { type Finding, findingOf, showValue } from './finding';
 import { findRule } from './registry';
 import { armResourceFindings, changeFindings, clusterFindings, elementFindings, engineFindings } from './run';
 import { valueAt } from './rule';
@@ -84,7 +84,7 @@ function azurermOnce(found: readonly Finding[], imported: ImportedDocument): Fin
   if (azurerm.length === 0 || !cluster) return rest;
   const at = azurerm.find((f) => f.location?.address?.startsWith('provider.')) ?? azurerm.find((f) => f.location?.address === cluster.address) ?? azurerm[0]!;
   const count = azurerm.filter((f) => !f.location?.address?.startsWith('provider.')).length;
-  return [{ ...at, value: `${count} azurerm resource${count === 1 ? '' : 's'}` }, ...rest];
+  return [{ ...at, value: showValue(`${count} azurerm resource${count === 1 ? '' : 's'}`) }, ...rest];
 }
 
 /**

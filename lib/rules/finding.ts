@@ -52,8 +52,13 @@ export function isSecretPath(p: string): boolean {
   return isSecretKey(p.split('.').at(-1) ?? '');
 }
 
-/** A switch under a secret's key is not the secret; anything else may be (a number is a password typed without quotes). */
-const mayBeSecret = (value: unknown): boolean => value !== undefined && value !== null && typeof value !== 'boolean';
+/**
+ * A switch under a secret's key is not the secret, and a block (`key_vault_secrets_provider`) is
+ * shown with the secrets inside it masked; text or a number may be one (a password typed
+ * without quotes).
+ */
+const mayBeSecret = (value: unknown): boolean =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' || (Array.isArray(value) && value.some(mayBeSecret));
 
 /** A copy of a value with every property under a secret-looking key masked. */
 function masked(value: unknown, depth = 0): unknown {

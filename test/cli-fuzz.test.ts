@@ -168,6 +168,32 @@ describe('hostile content', () => {
     expect(tf.out).toContain('HUB001');
   });
 
+  it('notes JSON shaped like a template that no reader takes, and ignores other JSON', () => {
+    const dir = tmp('shaped');
+    file(dir, 'odd-template.json', JSON.stringify({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', resources: 'not a list' }));
+    file(dir, 'package.json', JSON.stringify({ name: 'infra', version: '1.0.0' }));
+    file(dir, 'main.tf.json', JSON.stringify({ resource: { azurerm_kubernetes_cluster: { a: standardLb } } }));
+    const { notes } = JSON.parse(cli('check', '--format', 'json', dir).out);
+    expect(notes).toEqual([`${path.join(dir, 'odd-template.json')}: skipped, not Terraform JSON, terraform show -json output, an ARM template or an aks-engine API model`]);
+  });
+
+  it('prints a JSON or SARIF document with the error when a variable file cannot be read', async () => {
+    const dir = tmp('varfile');
+    file(dir, 'main.tf', 'resource "azurerm_kubernetes_cluster" "a" {\n  name = var.name\n}\n');
+    file(dir, 'bad.tfvars', 'name = [\n');
+    const r = await runCliAsync({}, 'check', '--format', 'json', '--var-file', path.join(dir, 'bad.tfvars'), dir);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out).error.message).toMatch(/bad\.tfvars: cannot read the variable file \(.*bad\.tfvars:2,1-1: Missing expression/);
+    const sarif = await runCliAsync({}, 'check', '--format', 'sarif', '--var-file', path.join(dir, 'missing.tfvars'), dir);
+    expect(sarif.code).toBe(2);
+    expect(JSON.parse(sarif.out).runs[0].invocations[0].exitCode).toBe(2);
+    // A module file that does not parse skips that module with a note; the run goes on.
+    file(dir, 'broken.tf', 'resource "x" {');
+    const skipped = await runCliAsync({}, 'check', '--format', 'json', dir);
+    expect(skipped.code).toBe(2);
+    expect(JSON.parse(skipped.out).error.message).toMatch(/no Terraform .* found .*module skipped, a file does not parse \(.*broken\.tf/);
+  });
+
   it('follows a link to a folder inside the tree once, and survives a link loop', () => {
     const dir = tmp('links');
     fs.mkdirSync(path.join(dir, 'real'));

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../lib';
-import { runCliAsync } from './helpers';
+import { runCliAsync, tmpDir } from './helpers';
 
 /**
  * The precision check: realistic inputs of every kind `aks-hub check` reads (ARM templates and
@@ -58,6 +58,15 @@ describe('the precision corpus', () => {
       for (const r of run.results) expect(r.locations[0].physicalLocation.region.startLine, kase).toBeGreaterThan(0);
       if (kase === 'tfjson/mixed-folder') expect(run.invocations[0].toolExecutionNotifications.map((n: { message: { text: string } }) => n.message.text).join()).toContain('broken-template.json: skipped');
     }
+  });
+
+  it('takes --var-file values over terraform.tfvars, as terraform plan -var-file does', async () => {
+    const varFile = path.join(tmpDir('var-file'), 'prod.tfvars');
+    fs.writeFileSync(varFile, 'vm_size = "Standard_DS2_v2"\n');
+    const r = await runCliAsync({}, 'check', '--format', 'json', '--var-file', varFile, path.join(CORPUS, 'hcl', 'aks-module'));
+    const ids = JSON.parse(r.out).findings.map((f: Finding) => f.ruleId);
+    expect(ids).not.toContain('HUB015');
+    expect(ids).toContain('HUB017');
   });
 
   it('writes the line beside the file in text, as compilers do', async () => {

@@ -223,10 +223,9 @@ describe('ARM templates', () => {
 
   it('evaluates parameter defaults, so a generated name is known only at deploy time, not a bad name', () => {
     const t = {
-      ...template(hub({}, { dnsPrefix: "[parameters('prefix')]" })),
+      ...template({ ...hub({}, { dnsPrefix: "[parameters('prefix')]" }), name: "[parameters('name')]" }),
       parameters: { secret: { type: 'securestring' }, env: { type: 'string', defaultValue: 'Prod' }, prefix: { type: 'string', defaultValue: "[format('{0}-{1}', toLower(parameters('env')), uniqueString(resourceGroup().id))]" }, name: { type: 'string', defaultValue: "[concat('AKS-', parameters('env'))]" } },
     };
-    t.resources[0]!.name = "[parameters('name')]";
     // The name is "AKS-Prod": upper case, which the portal refuses (HUB300); the prefix waits for uniqueString.
     expect(arm(t).map((f) => [f.ruleId, f.path, f.value])).toEqual([['HUB300', 'parameters.name.defaultValue', '"AKS-Prod"']]);
   });

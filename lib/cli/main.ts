@@ -85,8 +85,9 @@ export function run(argv: readonly string[], rawIo: Io = processIo, env: NodeJS.
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--vm-size <sizes...>', 'VM sizes the stamp offers beyond the Hub list')
     .option('--kubernetes-version <versions...>', 'Kubernetes versions the stamp offers beyond the Hub list')
-    .option('--var-file <files...>', 'values for the variables of the HCL modules checked, after terraform.tfvars and *.auto.tfvars (as terraform plan -var-file)')
-    .action((paths: string[], opts: { format: Format; vmSize?: string[]; kubernetesVersion?: string[]; varFile?: string[] }) => {
+    // One file per flag, as terraform's -var-file: a list option would take the paths after it too.
+    .option('--var-file <file>', 'values for the variables of the HCL modules checked, after terraform.tfvars and *.auto.tfvars (as terraform plan -var-file); repeat for more', (file: string, files: string[]) => [...files, file], [] as string[])
+    .action((paths: string[], opts: { format: Format; vmSize?: string[]; kubernetesVersion?: string[]; varFile: string[] }) => {
       // In JSON and SARIF, a run that cannot check still prints one document, with the reason.
       const refuse = (e: unknown): never => {
         if (e instanceof InputError && opts.format !== 'text') io.out(formatFailure(opts.format, e.message, pkg.version));
@@ -107,12 +108,12 @@ export function run(argv: readonly string[], rawIo: Io = processIo, env: NodeJS.
         return findings.some((f) => f.severity === 'error') ? 1 : 0;
       };
       const { docs, notes, modules } = inputs!;
-      if (modules.length === 0 && (opts.varFile ?? []).length === 0) {
+      if (modules.length === 0 && opts.varFile.length === 0) {
         code = report(docs, notes);
         return;
       }
       // HCL is read through a WebAssembly parser, which answers asynchronously.
-      pending = readHclModules(modules, opts.varFile ?? []).then(
+      pending = readHclModules(modules, opts.varFile).then(
         (hcl) => {
           const all = [...docs, ...hcl.docs];
           const allNotes = [...notes, ...hcl.notes];

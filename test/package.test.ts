@@ -149,6 +149,13 @@ describe('the packed package', () => {
     expect(out).toContain('  aks-engine/cluster/apimodel.json');
     expect(fs.existsSync(path.join(app, 'cdktf.out', 'stacks', 'aks-hub', 'cdk.tf.json'))).toBe(true);
     expect(sh('npx', ['--no-install', 'aks-hub', 'check', 'cdktf.out'], app)).toContain('0 errors');
+    // HCL is read by a dependency the package declares: the installed command reads a module.
+    const hcl = path.join(app, 'hcl');
+    fs.mkdirSync(hcl);
+    fs.writeFileSync(path.join(hcl, 'main.tf'), 'resource "azurerm_kubernetes_cluster" "a" {\n  name = "a"\n  default_node_pool {\n    zones = ["1"]\n  }\n}\n');
+    const checked = spawnSync('npx', ['--no-install', 'aks-hub', 'check', 'hcl'], { cwd: app, encoding: 'utf8', shell: process.platform === 'win32' });
+    expect(checked.status, checked.stderr).toBe(1);
+    expect(checked.stdout).toContain(`${path.join('hcl', 'main.tf')}:4: HUB007 error azurerm_kubernetes_cluster.a.default_node_pool.zones`);
   });
 
   it('installs at the lowest cdktf and constructs of the peer range, with one copy of each', () => {

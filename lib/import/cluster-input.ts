@@ -51,7 +51,8 @@ export interface AzureOnlyPath {
 }
 
 const isOn = (on: AzureOnlyPath['on'], v: unknown): boolean => {
-  if (v === undefined || v === null || v === UNKNOWN) return false;
+  // Plans write some unset strings as "" (provider schemas with Optional and Computed).
+  if (v === undefined || v === null || v === UNKNOWN || v === '') return false;
   if (on === 'true') return v !== false;
   if (on === 'list') return Array.isArray(v) ? v.length > 0 : typeof v === 'object' ? Object.keys(v).length > 0 : true;
   if (on === 'set') return true;

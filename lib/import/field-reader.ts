@@ -48,9 +48,11 @@ export class FieldReader {
         value = value[0];
         if (this.indexLists) where = `${where}.0`;
       }
-      // Unset: the whole path the value would be at, which is what the user adds.
-      const rest = keys.slice(i).join('.');
-      if (!own(value, key)) return { value: undefined, path: where ? `${where}.${rest}` : rest };
+      if (!own(value, key)) {
+        // Unset: the whole path the value would be at, which is what the user adds.
+        const rest = keys.slice(i).join('.');
+        return { value: undefined, path: where ? `${where}.${rest}` : rest };
+      }
       cur = this.resolve((value as Record<string, unknown>)[key], where ? `${where}.${key}` : key);
     }
     return cur;

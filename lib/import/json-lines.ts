@@ -1,35 +1,33 @@
-/** A container met on the way through the text, and how much of the path leads to it. */
-interface Frame {
-  readonly array: boolean;
-  /** Path segments matched up to this container; -1 when it is off the path. */
-  readonly matched: number;
-  /** A list where the path names a key: its first element stands for it (Terraform writes single blocks as lists). */
-  readonly through: boolean;
-  index: number;
-  key?: string;
+/** The line of each value of a JSON text, as a tree of its keys and list indexes. */
+export interface JsonLines {
+  readonly line: number;
+  /** Keys of an object, or indexes of a list as strings. */
+  readonly kids?: Map<string, JsonLines>;
+  readonly list?: boolean;
 }
 
 const STRING = /"(?:[^"\\]|\\.)*"/y;
 const LITERAL = /[-+\w.]+/y;
 
 /**
- * Where a value is in a JSON text: the 1-based line of the deepest part of `path` that the text
- * holds (an unset property gives its parent's line), for findings a code-scanning UI can place.
- * One pass, stopped once the path is found; nesting is walked with an explicit stack.
+ * Where each value of a JSON text is: one pass, with an explicit stack, so nesting is bounded by
+ * memory. A property's line is its key's; an element's, where it starts. Undefined when the text
+ * is not JSON this reader can follow.
  */
-export function jsonLineOf(text: string, path: readonly (string | number)[]): number {
-  const segs = path.map(String);
+export function jsonLines(text: string): JsonLines | undefined {
+  type Node = { line: number; kids?: Map<string, JsonLines>; list?: boolean };
+  type Open = { node: Required<Node>; index: number; key?: string; keyLine?: number };
+  const stack: Open[] = [];
+  let root: JsonLines | undefined;
   let line = 1;
-  let best = 1;
   let pos = 0;
-  const stack: Frame[] = [];
-  /** Segments matched by a value in the container's current slot, or -1. */
-  const slot = (f: Frame): number => {
-    if (f.matched < 0) return -1;
-    if (f.array) return f.through ? (f.index === 0 ? f.matched : -1) : segs[f.matched] === String(f.index) ? f.matched + 1 : -1;
-    return f.key !== undefined && segs[f.matched] === f.key ? f.matched + 1 : -1;
+  /** A value starting at this line, in the container on top (or as the root); under a key, at the key's line. */
+  const place = (node: Node) => {
+    const top = stack.at(-1);
+    if (!top) root = node;
+    else if (top.node.list) top.node.kids.set(String(top.index), node);
+    else if (top.key !== undefined) top.node.kids.set(top.key, Object.assign(node, { line: top.keyLine! }));
   };
-  if (segs.length === 0) return 1;
   while (pos < text.length) {
     const c = text[pos]!;
     const top = stack.at(-1);
@@ -37,42 +35,53 @@ export function jsonLineOf(text: string, path: readonly (string | number)[]): nu
       if (c === '\n') line++;
       pos++;
     } else if (c === ',') {
-      if (top?.array) top.index++;
+      if (top?.node.list) top.index++;
       else if (top) top.key = undefined;
       pos++;
     } else if (c === '}' || c === ']') {
       stack.pop();
       pos++;
-    } else if (c === '"' && top && !top.array && top.key === undefined) {
-      // A key: the line a property is on is its key's.
+    } else if (c === '"' && top && !top.node.list && top.key === undefined) {
       STRING.lastIndex = pos;
       const m = STRING.exec(text);
-      if (!m) return best;
+      if (!m) return undefined;
       top.key = JSON.parse(m[0]) as string;
+      top.keyLine = line;
       pos += m[0].length;
-      const matched = slot(top);
-      if (matched > 0) {
-        best = line;
-        if (matched === segs.length) return best;
-      }
+    } else if (c === '{' || c === '[') {
+      const node = { line, kids: new Map<string, JsonLines>(), list: c === '[' };
+      place(node);
+      stack.push({ node, index: 0 });
+      pos++;
     } else {
-      // A value starts.
-      const matched = top ? slot(top) : 0;
-      if (top?.array && !top.through && matched > 0) {
-        best = line;
-        if (matched === segs.length) return best;
-      }
-      if (c === '{' || c === '[') {
-        const through = c === '[' && matched >= 0 && matched < segs.length && !/^\d+$/.test(segs[matched]!);
-        stack.push({ array: c === '[', matched, through, index: 0 });
-        pos++;
-      } else {
-        const re = c === '"' ? STRING : LITERAL;
-        re.lastIndex = pos;
-        const m = re.exec(text);
-        pos += m ? m[0].length : 1;
-      }
+      place({ line });
+      const re = c === '"' ? STRING : LITERAL;
+      re.lastIndex = pos;
+      const m = re.exec(text);
+      pos += m ? m[0].length : 1;
     }
   }
+  return root;
+}
+
+/**
+ * The line of the deepest part of `path` the tree holds (an unset property gives its parent's
+ * line). A list met where the path names a key stands for its first element: Terraform writes a
+ * single block as a list of one.
+ */
+export function lineIn(tree: JsonLines | undefined, path: readonly (string | number)[]): number {
+  let node = tree;
+  let best = tree?.line ?? 1;
+  for (const key of path.map(String)) {
+    if (node?.list && !/^\d+$/.test(key)) node = node.kids?.get('0');
+    node = node?.kids?.get(key);
+    if (!node) break;
+    best = node.line;
+  }
   return best;
+}
+
+/** The line of `path` in a JSON text (see lineIn). */
+export function jsonLineOf(text: string, path: readonly (string | number)[]): number {
+  return lineIn(jsonLines(text), path);
 }

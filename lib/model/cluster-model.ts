@@ -1,4 +1,4 @@
-import { Lazy } from 'cdktf';
+import { type IResolvable, Token } from 'cdktf';
 import type { ApiProfile } from '../profile/api-versions';
 import type { KeyVaultSecretRef } from './props';
 
@@ -116,15 +116,30 @@ export interface ClusterModel {
   readonly azureOnly: readonly AzureOnlySetting[];
 }
 
+/**
+ * A value only known at deploy time, as a token. Not cdktf's Lazy, which records the stack where
+ * it was made: over a large plan, those stacks were a fifth of a check's time.
+ */
+class DeployTimeValue implements IResolvable {
+  public readonly creationStack: string[] = [];
+  constructor(private readonly expression: string) {}
+  public resolve(): unknown {
+    return this.expression;
+  }
+  public toString(): string {
+    return Token.asString(this);
+  }
+}
+
 /** A string only known at deploy time (a parameter without a value, a Terraform reference). */
 export function deployTimeString(expression: string): string {
-  return Lazy.stringValue({ produce: () => expression });
+  return Token.asString(new DeployTimeValue(expression));
 }
 
 /** A number only known at deploy time. */
 export function deployTimeNumber(expression: string): number {
   // The value is never produced for real: checks skip tokens, and only messages show them.
-  return Lazy.numberValue({ produce: () => expression as unknown as number });
+  return Token.asNumber(new DeployTimeValue(expression));
 }
 
 /** Freezes a value and everything in it; without recursion, since a model holds input values of any depth. */

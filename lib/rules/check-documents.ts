@@ -155,17 +155,12 @@ export function checkDocuments(docs: readonly InputDocument[], stamp: StampProfi
   return withLines(distinct, docs);
 }
 
-/** Text scanned to place findings, at most: past it, findings keep no line (a plan of many megabytes with thousands of findings). */
-const MAX_LOCATE_WORK = 2e9;
-
 /** Each finding with the line (and, in an HCL module, the file) its path is written on. */
 function withLines(findings: readonly Finding[], docs: readonly InputDocument[]): Finding[] {
   const byFile = new Map(docs.map((d) => [d.file, d]));
-  const perFile = new Map<string, number>();
-  for (const f of findings) if (f.location?.file !== undefined) perFile.set(f.location.file, (perFile.get(f.location.file) ?? 0) + 1);
   return findings.map((f) => {
     const doc = f.location?.file === undefined ? undefined : byFile.get(f.location.file);
-    if (!doc || (doc.text?.length ?? 0) * perFile.get(doc.file)! > MAX_LOCATE_WORK) return f;
+    if (!doc) return f;
     const address = f.location?.address?.includes('(') ? undefined : f.location?.address;
     const at = locateFinding(doc, address, f.path);
     return at ? { ...f, location: { ...f.location, file: at.file, line: at.line } } : f;

@@ -1,7 +1,7 @@
 /**
  * Mutation testing of one module against the tests that cover it:
  *
- *   npm run mutate -- lib/model/cidr.ts [--tests test/cidr.test.ts,...] [--concurrency 2] [--break 85]
+ *   npm run mutate -- lib/model/cidr.ts [--tests test/cidr.test.ts,...] [--concurrency 2] [--timeout-ms 10000] [--break 85]
  *
  * Stryker 9.6 with its vitest runner (Stryker 10 needs Node 22) changes the module one mutant at a
  * time and runs the tests that reach the changed code. Without `--tests`, the tests are the
@@ -55,7 +55,7 @@ const option = (name: string): string | undefined => {
 
 const module = process.argv.slice(2).find((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
 if (!module || !fs.existsSync(path.join(ROOT, module))) {
-  console.error('usage: npm run mutate -- <module, e.g. lib/model/cidr.ts> [--tests a.test.ts,b.test.ts] [--concurrency 2] [--break 85]');
+  console.error('usage: npm run mutate -- <module, e.g. lib/model/cidr.ts> [--tests a.test.ts,b.test.ts] [--concurrency 2] [--timeout-ms 10000] [--break 85]');
   process.exit(2);
 }
 const tests = option('--tests')?.split(',') ?? testsReaching(module);
@@ -77,7 +77,9 @@ const results = await new Stryker({
   thresholds: { high: 85, low: 70, break: bar },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
-  timeoutMS: 60_000,
+  // A mutant that loops forever costs this much beyond the tests' own time: raise it with
+  // --timeout-ms for test files that start slowly (a synth, a child process).
+  timeoutMS: Number(option('--timeout-ms') ?? 10_000),
 }).runMutationTest();
 const counted = results.filter((r) => r.status !== 'Ignored' && r.status !== 'CompileError' && r.status !== 'RuntimeError');
 const killed = counted.filter((r) => r.status === 'Killed' || r.status === 'Timeout').length;

@@ -1,7 +1,20 @@
+import { type IResolvable, Token } from 'cdktf';
 import { describe, expect, it } from 'vitest';
 import { API_VERSIONS, armParametersLeftOut, renderArmParameters, renderArmTemplate, resolveProps } from './support/internals';
 import { CLIENT_ID, SSH_KEY, STAMP, minimalProps } from './helpers';
 import type { HubAksClusterProps } from '../lib';
+
+/** A reference Terraform resolves at deploy time, as a variable's value is. */
+class TerraformVariableRef implements IResolvable {
+  public readonly creationStack: string[] = [];
+  constructor(private readonly name: string) {}
+  public resolve(): string {
+    return `\${var.${this.name}}`;
+  }
+  public toString(): string {
+    return Token.asString(this);
+  }
+}
 
 const render = (props: HubAksClusterProps) => renderArmTemplate(resolveProps('t', props, STAMP).model);
 const byType = (t: { resources: readonly any[] }, type: string) => t.resources.filter((r) => r.type === type);
@@ -130,6 +143,21 @@ describe('ARM rendering variants', () => {
     const { template } = render(minimalProps({ network: { plugin: 'kubenet' } }));
     const np = (byType(template, 'Microsoft.ContainerService/managedClusters')[0] as any).properties.networkProfile;
     expect(np).toMatchObject({ networkPlugin: 'kubenet', podCidr: '10.244.0.0/16' });
+  });
+
+  it('keeps a Key Vault secret version in the parameters file', () => {
+    const kv = { vaultId: '/subscriptions/s/resourceGroups/kv/providers/Microsoft.KeyVault/vaults/v', secretName: 'sp', secretVersion: '0123abcd' };
+    const r = render(minimalProps({ servicePrincipal: { clientId: CLIENT_ID, keyVaultSecret: kv } }));
+    expect(renderArmParameters(r).parameters.servicePrincipalClientSecret).toEqual({ reference: { keyVault: { id: kv.vaultId }, secretName: 'sp', secretVersion: '0123abcd' } });
+    expect(armParametersLeftOut(r)).toEqual([]);
+  });
+
+  it('leaves a value known only at deploy time out of the parameters file, for the command line', () => {
+    const r = render(minimalProps({ servicePrincipal: { clientId: Token.asString(new TerraformVariableRef('client_id')) }, linuxProfile: { adminUsername: 'azureuser', sshPublicKey: Token.asString(new TerraformVariableRef('ssh_key')) } }));
+    const file = renderArmParameters(r);
+    expect(Object.keys(file.parameters).sort()).toEqual(['clusterName', 'dnsPrefix', 'kubernetesVersion', 'location', 'nodeCount']);
+    expect(JSON.stringify(file)).not.toContain('TfToken');
+    expect(armParametersLeftOut(r).sort()).toEqual(['servicePrincipalClientId', 'servicePrincipalClientSecret', 'sshPublicKey']);
   });
 
   it('Windows takes the password as a securestring, referenced from Key Vault when named', () => {

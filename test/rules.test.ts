@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { HubValidationError, RULES, findRule } from '../lib';
 import { checkProps, resolveProps } from './support/internals';
 import { CHECKED_RULES, RULE_DEFINITIONS, RULE_EXAMPLES } from './support/internals';
-import { runExample } from './support/rule-harness';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { exampleFindings, runExample } from './support/rule-harness';
 import { stampProfile } from '../lib/profile/stamp';
 import { CLIENT_ID, STAMP, minimalProps, thrown } from './helpers';
 
+const FIXES: Record<string, string[]> = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'rule-fixes.json'), 'utf8'));
 const idsOf = (props: unknown, stamp = STAMP) => checkProps(props, stamp).findings.map((v) => v.ruleId);
 const raw = (extra: Record<string, unknown>) => ({ ...minimalProps(), ...extra });
 
@@ -33,6 +36,15 @@ describe('every rule in the registry', () => {
     expect(examples.pass.length).toBeGreaterThan(0);
     for (const example of examples.fail) expect(runExample(example), JSON.stringify(example)).toContain(id);
     for (const example of examples.pass) expect(runExample(example), JSON.stringify(example)).not.toContain(id);
+  });
+
+  // The fix each failing example gets, in the words of its input (test/fixtures/rule-fixes.json,
+  // one per failing example in the order of examples.json): HUB001's names the exact attribute,
+  // HUB200's the canonical range.
+  it.each(RULE_DEFINITIONS.map((r) => [r.id, RULE_EXAMPLES.get(r.id)!] as const))('%s tells each failing example the fix in its own words', (id, examples) => {
+    const want = FIXES[id]!;
+    expect(want).toHaveLength(examples.fail.length);
+    examples.fail.forEach((example, i) => expect(exampleFindings(example).find((f) => f.ruleId === id)!.fix, JSON.stringify(example)).toBe(want[i]));
   });
 
   it('every check kind a rule has is exercised by a failing example', () => {

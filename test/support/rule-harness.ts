@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Fn, TerraformLocal, Testing, TerraformProvider, TerraformResource, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { HubAksCluster, HubAksEngineCluster, HubStack, HubValidationError, suppressHubRule } from '../../lib';
+import { type Finding, HubAksCluster, HubAksEngineCluster, HubStack, HubValidationError, suppressHubRule } from '../../lib';
 import { driftOf } from '../../lib/cli/drift';
 import { checkDocuments, checkPlan } from '../../lib/rules/check-documents';
 import { hubFindings } from '../../lib/testing';
@@ -34,18 +34,18 @@ export function merge(base: unknown, patch: unknown): unknown {
 
 class RawProvider extends TerraformProvider {}
 
-/** Rule ids of every finding on a stack, read as objects: annotations and validations. */
-function stackFindings(stack: HubStack): string[] {
-  return hubFindings(stack).map((f) => f.ruleId);
+/** Every finding on a stack, read as objects: annotations and validations. */
+function stackFindings(stack: HubStack): Finding[] {
+  return hubFindings(stack);
 }
 
-/** Rule ids of the HubValidationError `fn` throws; any other error fails the test. */
-function caught(fn: () => void): string[] {
+/** The findings of the HubValidationError `fn` throws; any other error fails the test. */
+function caught(fn: () => void): Finding[] {
   try {
     fn();
     return [];
   } catch (e) {
-    if (e instanceof HubValidationError) return e.violations.map((v) => v.ruleId);
+    if (e instanceof HubValidationError) return [...e.violations];
     throw e;
   }
 }
@@ -54,7 +54,12 @@ const hubStack = (app = Testing.app()) => new HubStack(app, 'aks-hub', { hub: HU
 
 /** Every rule id an example produces, however it is checked. */
 export function runExample(example: RuleExample): string[] {
-  if ('props' in example) return checkProps(merge(minimalProps(), example.props), STAMP).findings.map((v) => v.ruleId);
+  return exampleFindings(example).map((f) => f.ruleId);
+}
+
+/** Every finding an example produces, however it is checked. */
+export function exampleFindings(example: RuleExample): Finding[] {
+  if ('props' in example) return [...checkProps(merge(minimalProps(), example.props), STAMP).findings];
   if ('hub' in example) return caught(() => new HubStack(Testing.app(), 's', { hub: { ...HUB, ...example.hub } as never }));
   if ('resource' in example) {
     const stack = hubStack();
@@ -77,7 +82,7 @@ export function runExample(example: RuleExample): string[] {
         { file: 'azuredeploy.parameters.json', kind: 'arm-parameters', json: parameters as never },
       ],
       STAMP,
-    ).map((f) => f.ruleId);
+    );
   }
   if ('clusters' in example) {
     const stack = hubStack();
@@ -122,13 +127,13 @@ export function runExample(example: RuleExample): string[] {
     const errors = caught(() => new HubAksEngineCluster(stack, 'c', merge(minimalEngineProps(), example.engine) as never));
     return [...errors, ...stackFindings(stack)];
   }
-  if ('apimodel' in example) return checkDocuments([{ file: 'apimodel.json', kind: 'aks-engine', json: merge(hubSampleApiModel(), example.apimodel) as never }], STAMP).map((f) => f.ruleId);
-  if ('change' in example) return checkPlan(planOf(example.change.before, example.change.after)).map((f) => f.ruleId);
+  if ('apimodel' in example) return checkDocuments([{ file: 'apimodel.json', kind: 'aks-engine', json: merge(hubSampleApiModel(), example.apimodel) as never }], STAMP);
+  if ('change' in example) return checkPlan(planOf(example.change.before, example.change.after));
   if ('drift' in example) {
     const dir = quickstartArmFolder();
     const live = path.join(dir, 'live.json');
     fs.writeFileSync(live, JSON.stringify(liveQuickstart(example.drift)));
-    return driftOf(live, [dir], STAMP).map((f) => f.ruleId);
+    return driftOf(live, [dir], STAMP);
   }
   if ('kubeconfig' in example) {
     const stack = hubStack();
@@ -141,7 +146,7 @@ export function runExample(example: RuleExample): string[] {
     const model = (patch: Readonly<Record<string, unknown>>) => checkEngineProps(merge(minimalEngineProps(), patch), STAMP, ENGINE_HUB).input!.model;
     const [deployed, desired] = [model(example.engineChange.deployed), model(example.engineChange.desired)];
     const spec = { cluster: 'c', vocabulary: 'props', apiModel: 'apimodel.json', state: '.', resourceGroup: desired.resourceGroup.name, location: 'local', identitySystem: 'azure_ad', authMethod: 'client_secret', clientId: CLIENT_ID, sshKeyAtDeploy: false, windowsPasswordAtDeploy: false } as const;
-    return planEngine({ spec, desired: renderApiModel(desired), deployed: renderApiModel(deployed), deployedOnce: true, deployedGroup: deployed.resourceGroup.name, stamp: STAMP }).findings.map((f) => f.ruleId);
+    return [...planEngine({ spec, desired: renderApiModel(desired), deployed: renderApiModel(deployed), deployedOnce: true, deployedGroup: deployed.resourceGroup.name, stamp: STAMP }).findings];
   }
   return caught(() => suppressHubRule(hubStack(), example.suppression.ruleId, example.suppression.reason));
 }

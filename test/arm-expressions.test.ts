@@ -28,6 +28,10 @@ describe('ARM template expressions, function by function', () => {
     expect(ev("[variables('obj').a]", s)).toBe(1);
     expect(ev("[variables('none')]", s)).toBe(UNKNOWN);
     expect(ev("[variables('loop')]", s)).toBe(UNKNOWN);
+    // A chain of variables is followed nine deep, no further.
+    const chain = (n: number) => scope({}, Object.fromEntries(Array.from({ length: n }, (_, i) => [`v${i}`, i === n - 1 ? 'end' : `[variables('v${i + 1}')]`])));
+    expect(ev("[variables('v0')]", chain(9))).toBe('end');
+    expect(ev("[variables('v0')]", chain(10))).toBe(UNKNOWN);
   });
 
   it('copyIndex(): the resource loop, a named loop, and an offset', () => {
@@ -79,6 +83,9 @@ describe('ARM template expressions, function by function', () => {
     expect(ev("[empty(json('{}'))]")).toBe(UNKNOWN);
     expect(ev("[empty(variables('o'))]", scope({}, { o: {} }))).toBe(true);
     expect(ev("[empty(variables('o'))]", scope({}, { o: { a: 1 } }))).toBe(false);
+    expect(ev('[empty(createArray(1))]')).toBe(false);
+    expect(ev('[empty(null())]')).toBe(false);
+    expect(ev('[empty(3)]')).toBe(false);
   });
 
   it('length(), createArray(), format()', () => {
@@ -88,6 +95,7 @@ describe('ARM template expressions, function by function', () => {
     expect(ev('[length(5)]')).toBe(UNKNOWN);
     expect(ev("[createArray('a', 1)]")).toEqual(['a', 1]);
     expect(ev("[format('{0}-{1}-{0}', 'aks', 2)]")).toBe('aks-2-aks');
+    expect(ev("[format('{10}{0}', 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 'ten')]")).toBe('ten0');
   });
 
   it('true(), false(), null()', () => {
@@ -107,6 +115,8 @@ describe('ARM template expressions, function by function', () => {
     expect(evaluateAt('[[not an expression]', 'p', scope())).toEqual({ value: '[not an expression]', path: 'p' });
     expect(ev('plain text')).toBe('plain text');
     expect(ev('[unclosed')).toBe('[unclosed');
+    expect(ev('closed]')).toBe('closed]');
+    expect(ev('[sub(1, -x)]')).toBe(UNKNOWN);
     expect(ev(`a ${DEPLOY_TIME_TEXT} b`)).toBe(UNKNOWN);
   });
 
@@ -117,6 +127,11 @@ describe('ARM template expressions, function by function', () => {
     expect(ev("[parameters('o').missing]", s)).toBe(UNKNOWN);
     expect(ev("[parameters('o').a.b[5]]", s)).toBe(UNKNOWN);
     expect(ev("[parameters('o')[createArray()]]", s)).toBe(UNKNOWN);
+    // Members of text and keys that are not text or numbers are not read.
+    expect(ev("[parameters('s').length]", scope({ s: 'abc' }))).toBe(UNKNOWN);
+    expect(ev("[parameters('s')['length']]", scope({ s: 'abc' }))).toBe(UNKNOWN);
+    expect(ev("[parameters('o')[true()]]", scope({ o: { true: 1 } }))).toBe(UNKNOWN);
+    expect(ev("[parameters('o')[null()]]", scope({ o: { null: 1 } }))).toBe(UNKNOWN);
   });
 
   it('text that does not parse is unknown, never an error', () => {
@@ -127,6 +142,13 @@ describe('ARM template expressions, function by function', () => {
     const s = scope({ n: 3 });
     expect(evaluate({ a: "[parameters('n')]", b: ["[add(parameters('n'), 1)]", 'x'], ['__proto__']: 1 }, s)).toEqual(JSON.parse('{"a":3,"b":[4,"x"],"__proto__":1}'));
     expect(evaluate(7, s)).toBe(7);
+    // Deeper than 64 levels, a value is unknown rather than walked to the bottom.
+    let deep: unknown = 'x';
+    for (let i = 0; i < 70; i++) deep = [deep];
+    expect(JSON.stringify(evaluate(deep, s))).not.toContain('"x"');
+    let shallow: unknown = 'x';
+    for (let i = 0; i < 60; i++) shallow = [shallow];
+    expect(JSON.stringify(evaluate(shallow, s))).toContain('"x"');
     expect(evaluate(null, s)).toBe(null);
     // Objects are returned as they are by evaluateAt, for a reader that walks into them.
     const obj = { a: "[parameters('n')]" };

@@ -10,27 +10,30 @@ import { STAMP, minimalEngineProps } from './helpers';
 
 const ctx = (vocabulary: CheckContext['vocabulary'] = 'props'): CheckContext => ({ stamp: STAMP, name: (f) => `<${f}>`, vocabulary });
 const HUB = { identitySystem: 'azure_ad', portalUrl: 'https://portal.local.azurestack.external/', subscriptionId: '99999999-8888-7777-6666-555555555555' };
-const BASE: EngineClusterModel = checkEngineProps(minimalEngineProps(), STAMP, HUB).input!.model;
-const POOL: EnginePoolModel = BASE.agentPools[0]!;
+// Made inside each test, never when the file loads: a mutation test must see every call.
+const base = (): EngineClusterModel => checkEngineProps(minimalEngineProps(), STAMP, HUB).input!.model;
 type Patch = Omit<Partial<EngineClusterModel>, 'controlPlane' | 'network' | 'customCloud'> & {
   controlPlane?: Partial<EngineClusterModel['controlPlane']>;
   network?: Partial<EngineClusterModel['network']>;
   customCloud?: Partial<NonNullable<EngineClusterModel['customCloud']>> | undefined;
 };
-const model = (p: Patch = {}): EngineClusterModel => ({
-  ...BASE,
-  ...p,
-  controlPlane: { ...BASE.controlPlane, ...p.controlPlane },
-  network: { ...BASE.network, ...p.network },
-  customCloud: 'customCloud' in p ? (p.customCloud === undefined ? undefined : { ...BASE.customCloud, ...p.customCloud }) : BASE.customCloud,
-});
-const pool = (p: Partial<EnginePoolModel> = {}): EnginePoolModel => ({ ...POOL, ...p });
+const model = (p: Patch = {}): EngineClusterModel => {
+  const b = base();
+  return {
+    ...b,
+    ...p,
+    controlPlane: { ...b.controlPlane, ...p.controlPlane },
+    network: { ...b.network, ...p.network },
+    customCloud: 'customCloud' in p ? (p.customCloud === undefined ? undefined : { ...b.customCloud, ...p.customCloud }) : b.customCloud,
+  };
+};
+const pool = (p: Partial<EnginePoolModel> = {}): EnginePoolModel => ({ ...base().agentPools[0]!, ...p });
 const run = (id: string, m: EngineClusterModel, vocabulary?: CheckContext['vocabulary']) => ruleDefinition(id)!.checkEngine!(m, ctx(vocabulary));
 const SUBNET = (vnet: string, subnet: string) => `/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/${vnet}/subnets/${subnet}`;
 
 describe('the minimal engine cluster', () => {
   it('breaks no engine rule', () => {
-    for (let n = 500; n <= 516; n++) expect(run(`HUB${n}`, BASE), `HUB${n}`).toEqual([]);
+    for (let n = 500; n <= 516; n++) expect(run(`HUB${n}`, base()), `HUB${n}`).toEqual([]);
   });
 });
 
@@ -46,7 +49,7 @@ describe('HUB500: Kubernetes version', () => {
     expect(run('HUB500', model({ kubernetesVersion: '1.32.9' }))).toEqual([
       { path: '<kubernetesVersion>', value: '1.32.9', allowed: '1.33.10, 1.34.4, 1.35.0', message: 'aks-engine-azurestack v0.85.0 does not create this version on Azure Stack.' },
     ]);
-    expect(run('HUB500', model({ kubernetesVersion: '1.32.9', agentPools: [pool({ osType: 'Windows' })] }))[0]!.message).toBe('aks-engine-azurestack v0.85.0 does not create this version on Azure Stack with Windows pools.');
+    expect(run('HUB500', model({ kubernetesVersion: '1.32.9', agentPools: [pool(), pool({ name: 'win', osType: 'Windows' })] }))[0]!.message).toBe('aks-engine-azurestack v0.85.0 does not create this version on Azure Stack with Windows pools.');
     expect(run('HUB500', model({ kubernetesVersion: '1.34.4', orchestratorRelease: '1.33' }))).toEqual([
       { path: '<orchestratorRelease>', value: '1.33', allowed: 'the release of 1.34.4, or not set', message: 'The release and the version disagree.' },
     ]);
@@ -108,12 +111,18 @@ describe('HUB507: cloud controller manager and Docker', () => {
     expect(run('HUB507', model({ kubernetesVersion: '2.0.0', useCloudControllerManager: false }))).toHaveLength(1);
     expect(run('HUB507', model({ kubernetesVersion: '1.23.9', containerRuntime: 'docker' }))).toEqual([]);
     expect(run('HUB507', model({ kubernetesVersion: 'latest', useCloudControllerManager: false, containerRuntime: 'docker' }))).toEqual([]);
+    // Only a whole a.b.c version is compared; major and patch may have several digits.
+    expect(run('HUB507', model({ kubernetesVersion: '1.24.0-beta', containerRuntime: 'docker' }))).toEqual([]);
+    expect(run('HUB507', model({ kubernetesVersion: 'x1.24.0', containerRuntime: 'docker' }))).toEqual([]);
+    expect(run('HUB507', model({ kubernetesVersion: '1.24.10', containerRuntime: 'docker' }))).toHaveLength(1);
+    expect(run('HUB507', model({ kubernetesVersion: 'v1.24.1', containerRuntime: 'docker' }))).toHaveLength(1);
+    expect(run('HUB507', model({ kubernetesVersion: '10.0.0', useCloudControllerManager: false }))).toHaveLength(1);
   });
 });
 
 describe('HUB508: network plugin and policy', () => {
   it('takes the pairs aks-engine allows, an empty plugin read as azure or kubenet', () => {
-    for (const [plugin, policy] of [['azure', 'azure'], ['azure', 'calico'], ['kubenet', ''], ['kubenet', 'calico'], ['', 'none'], ['', '']] as const) {
+    for (const [plugin, policy] of [['azure', 'azure'], ['azure', 'calico'], ['azure', 'none'], ['kubenet', ''], ['kubenet', 'calico'], ['', 'none'], ['', ''], ['', 'calico']] as const) {
       expect(run('HUB508', model({ network: { plugin, policy } })), `${plugin}/${policy}`).toEqual([]);
     }
   });
@@ -199,6 +208,7 @@ describe('HUB511: counts and disks', () => {
     ]);
     expect(run('HUB511', model({ etcdDiskSizeGb: '1024' }))).toEqual([{ path: '<etcdDiskSizeGb>', value: '1024', allowed: 'at most 1023', message: '"EtcdDiskSizeGB max size supported on Azure Stack is 1023"' }]);
     expect(run('HUB511', model({ etcdDiskSizeGb: '256GB' }))).toEqual([{ path: '<etcdDiskSizeGb>', value: '256GB', allowed: 'a whole number of GB, as a string', message: '"could not convert EtcdDiskSizeGB to int"' }]);
+    expect(run('HUB511', model({ etcdDiskSizeGb: 'GB256' }))).toHaveLength(1);
   });
 });
 
@@ -244,6 +254,7 @@ describe('HUB513: the API model itself', () => {
       { path: 'properties.linuxProfile', value: undefined, allowed: '{ adminUsername, ssh: { publicKeys: [{ keyData }] } }', message: '"missing Properties.LinuxProfile"' },
     ]);
     for (const t of ['Kubernetes', 'kubernetes', '']) expect(run('HUB513', model({ orchestratorType: t }), 'aks-engine'), t).toEqual([]);
+    for (const e of ['', 'azurestackcloud']) expect(run('HUB514', model({ customCloud: { environmentName: e } })), e).toEqual([]);
   });
 });
 

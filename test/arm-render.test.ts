@@ -21,16 +21,21 @@ const byType = (t: { resources: readonly any[] }, type: string) => t.resources.f
 const EXISTING = '/subscriptions/0000/resourceGroups/net-rg/providers/Microsoft.Network/virtualNetworks/hub-vnet/subnets/aks';
 
 describe('ARM rendering of the quickstart', () => {
-  const { template, values, secrets } = render(minimalProps());
-  const [cluster] = byType(template, 'Microsoft.ContainerService/managedClusters');
-  const props = cluster.properties;
+  // Rendered in each test, never when the file loads: a mutation run must see every call.
+  const quickstart = () => {
+    const { template, values, secrets } = render(minimalProps());
+    const [cluster] = byType(template, 'Microsoft.ContainerService/managedClusters');
+    return { template, values, secrets, cluster, props: cluster.properties };
+  };
 
   it('writes the managed cluster at the Hub api-version 2020-11-01', () => {
+    const { template, cluster } = quickstart();
     expect(cluster.apiVersion).toBe('2020-11-01');
     expect(template).not.toHaveProperty('apiProfile');
   });
 
   it('sets exactly the Hub values', () => {
+    const { cluster, props } = quickstart();
     expect(props.networkProfile.loadBalancerSku).toBe('basic');
     expect(props.networkProfile.networkPlugin).toBe('azure');
     expect(props.networkProfile.outboundType).toBe('loadBalancer');
@@ -54,6 +59,7 @@ describe('ARM rendering of the quickstart', () => {
   });
 
   it('creates the VNET with its subnet inline and puts the pool on it', () => {
+    const { template, cluster, props } = quickstart();
     const [vnet] = byType(template, 'Microsoft.Network/virtualNetworks');
     expect(vnet.apiVersion).toBe('2018-11-01');
     expect(vnet.properties).toEqual({
@@ -65,12 +71,14 @@ describe('ARM rendering of the quickstart', () => {
   });
 
   it('takes the secret as a securestring parameter and never holds its value', () => {
+    const { template, values, secrets } = quickstart();
     expect(template.parameters.servicePrincipalClientSecret).toMatchObject({ type: 'securestring' });
     expect(values).not.toHaveProperty('servicePrincipalClientSecret');
     expect(secrets).toEqual({ servicePrincipalClientSecret: { secret: 'servicePrincipalClientSecret' } });
   });
 
   it('outputs the control-plane FQDN and the cluster id', () => {
+    const { template } = quickstart();
     expect(template.outputs.controlPlaneFqdn?.value).toContain(".fqdn]");
     expect(template.outputs.clusterResourceId?.value).toBe("[resourceId('Microsoft.ContainerService/managedClusters', parameters('clusterName'))]");
   });

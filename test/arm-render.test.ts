@@ -103,6 +103,59 @@ describe('ARM rendering of the quickstart', () => {
 });
 
 describe('ARM rendering variants', () => {
+  it('declares each parameter with its type, range and the description users read in the portal', () => {
+    const { template } = render(minimalProps({ servicePrincipal: { clientId: CLIENT_ID, objectId: 'oid' }, network: { vnet: { subnetId: EXISTING } } }));
+    expect(template.parameters).toEqual({
+      clusterName: { type: 'string', metadata: { description: 'Name of the managed cluster.' } },
+      location: { type: 'string', metadata: { description: "The Azure Stack Hub region, for example 'local'." } },
+      dnsPrefix: { type: 'string', metadata: { description: 'DNS prefix of the API server FQDN.' } },
+      kubernetesVersion: { type: 'string', metadata: { description: 'Kubernetes version; one the stamp offers (az aks get-versions).' } },
+      nodeCount: { type: 'int', minValue: 1, maxValue: 50, metadata: { description: 'Nodes in the single pool; Hub allows 50 per subscription.' } },
+      servicePrincipalClientId: { type: 'string', metadata: { description: 'Application (client) id of the service principal.' } },
+      servicePrincipalClientSecret: { type: 'securestring', metadata: { description: 'Client secret of the service principal.' } },
+      sshPublicKey: { type: 'string', metadata: { description: 'SSH public key of the Linux admin user.' } },
+      subnetId: { type: 'string', metadata: { description: 'Resource id of the node subnet.' } },
+      servicePrincipalObjectId: { type: 'string', metadata: { description: 'Object id of the service principal; it is granted Network Contributor on the subnet.' } },
+    });
+  });
+
+  it('writes user text that reads as an expression as a literal, and tags on every resource it makes', () => {
+    const { template } = render(minimalProps({ tags: { note: '[not an expression]', open: '[half', close: 'half]', plain: 'x' } }));
+    for (const r of template.resources as any[]) expect(r.tags, r.type).toEqual({ note: '[[not an expression]', open: '[half', close: 'half]', plain: 'x' });
+    const untagged = render(minimalProps()).template.resources as any[];
+    for (const r of untagged) expect(r, r.type).not.toHaveProperty('tags');
+  });
+
+  it('writes the network policy and the pod range only where they apply', () => {
+    const azure = (render(minimalProps({ network: { policy: 'azure' } })).template.resources.at(-1) as any).properties.networkProfile;
+    expect(azure.networkPolicy).toBe('azure');
+    expect(azure).not.toHaveProperty('podCidr');
+    const kubenet = (render(minimalProps({ network: { plugin: 'kubenet', podCidr: '10.250.0.0/16' } })).template.resources.at(-1) as any).properties.networkProfile;
+    expect(kubenet).toMatchObject({ networkPlugin: 'kubenet', podCidr: '10.250.0.0/16' });
+    expect(kubenet).not.toHaveProperty('networkPolicy');
+  });
+
+  it('makes the cluster depend on the VNET it makes, and on nothing with the default VNET', () => {
+    const withVnet = render(minimalProps()).template.resources.at(-1) as any;
+    expect(withVnet.dependsOn).toEqual(["[resourceId('Microsoft.Network/virtualNetworks', 'demo-aks-vnet')]"]);
+    expect(render(minimalProps({ network: { plugin: 'kubenet', vnet: 'default' } })).template.resources.at(-1)).not.toHaveProperty('dependsOn');
+  });
+
+  it('outputs a kubeconfig only when asked, once per credential', () => {
+    expect(Object.keys(render(minimalProps()).template.outputs).sort()).toEqual(['clusterResourceId', 'controlPlaneFqdn', 'nodeResourceGroup', 'subnetId']);
+    const both = renderArmTemplate(resolveProps('t', minimalProps(), STAMP).model, { kubeconfig: ['user', 'admin', 'user'] }).template.outputs;
+    const id = "resourceId('Microsoft.ContainerService/managedClusters', parameters('clusterName'))";
+    expect(both.adminKubeconfig).toEqual({ type: 'string', value: `[listClusterAdminCredential(${id}, '2020-11-01').kubeconfigs[0].value]` });
+    expect(both.userKubeconfig).toEqual({ type: 'string', value: `[listClusterUserCredential(${id}, '2020-11-01').kubeconfigs[0].value]` });
+    expect(Object.keys(both).filter((k) => k.endsWith('Kubeconfig'))).toEqual(['adminKubeconfig', 'userKubeconfig']);
+    expect(both.nodeResourceGroup).toEqual({ type: 'string', value: `[reference(${id}, '2020-11-01').nodeResourceGroup]` });
+  });
+
+  it('refuses to render a model without a service principal, which the rules would have stopped', () => {
+    const model = resolveProps('t', minimalProps(), STAMP).model;
+    expect(() => renderArmTemplate({ ...model, servicePrincipal: undefined })).toThrow("Cluster 'demo-aks' has no service principal (HUB003); check it before rendering.");
+  });
+
   it('the default VNET has no network resource, no vnetSubnetID and no subnet output', () => {
     const { template, values } = render(minimalProps({ network: { plugin: 'kubenet', vnet: 'default' } }));
     expect(template.resources.map((r) => r.type)).toEqual(['Microsoft.ContainerService/managedClusters']);

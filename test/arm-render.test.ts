@@ -184,7 +184,14 @@ describe('ARM rendering variants', () => {
     const [nested] = byType(template, 'Microsoft.Resources/deployments');
     expect(nested.apiVersion).toBe('2019-10-01');
     expect(nested.resourceGroup).toBe("[split(parameters('subnetId'), '/')[4]]");
+    // In the subnet's own subscription and group, which may be another than the cluster's.
+    expect(nested.name).toBe("[concat(parameters('clusterName'), '-subnet-access')]");
+    expect(nested.subscriptionId).toBe("[split(parameters('subnetId'), '/')[2]]");
+    expect(nested.properties.mode).toBe('Incremental');
+    expect(nested.properties.template.contentVersion).toBe('1.0.0.0');
     const [grant] = nested.properties.template.resources;
+    // One grant per subnet and principal, whatever the deployment's name.
+    expect(grant.name).toBe("[guid(parameters('subnetId'), parameters('servicePrincipalObjectId'), '4d97b98b-1d4f-4787-a291-c67834d212e7')]");
     expect(grant.type).toBe('Microsoft.Authorization/roleAssignments');
     expect(grant.apiVersion).toBe('2015-07-01');
     expect(grant.scope).toBe("[parameters('subnetId')]");

@@ -66,6 +66,17 @@ describe('the engine plan', () => {
     });
   });
 
+  it('keeps a deployed size the code leaves unset through an upgrade', () => {
+    const before = { kubernetesVersion: '1.33.10', controlPlane: { osDiskSizeGb: 128 }, agentPools: [{ ...POOL, osDiskSizeGb: 128 }] };
+    const [upgrade] = plan({ kubernetesVersion: '1.34.4', agentPools: [POOL] }, before).steps;
+    expect(upgrade).toEqual({ kind: 'upgrade', from: '1.33.10', to: '1.34.4', resized: [] });
+  });
+
+  it('plans despite a warning about the code, and does not repeat it', () => {
+    const p = plan({ controlPlane: { count: 1 } });
+    expect(p).toEqual({ steps: [{ kind: 'deploy', retry: false }], findings: [] });
+  });
+
   it('refuses, and runs nothing for, a change aks-engine cannot make', () => {
     const p = plan({ kubernetesVersion: '1.33.10' }, { kubernetesVersion: '1.34.4' });
     expect(p.steps).toEqual([]);

@@ -76,6 +76,68 @@ describe('Terraform expressions', () => {
     expect(ev('var.list[*].id', { var: { list: [] } })).toBe(UNKNOWN);
   });
 
+  it('compares every way, and reads a function argument of the wrong type as unknown', () => {
+    for (const [expr, want] of [['1 < 2', true], ['2 < 1', false], ['2 > 1', true], ['1 > 2', false], ['2 <= 2', true], ['3 <= 2', false], ['2 >= 2', true], ['1 >= 2', false], ['"a" < 1', UNKNOWN]] as const) expect(ev(expr), expr).toBe(want);
+    expect(ev('true || false')).toBe(true);
+    expect(ev('false || false')).toBe(false);
+    expect(ev('false || var.x', { var: {} })).toBe(UNKNOWN);
+    expect(ev('true && true')).toBe(true);
+    expect(ev('true && var.x', { var: {} })).toBe(UNKNOWN);
+    expect(ev('!"x"')).toBe(UNKNOWN);
+    expect(ev('-"x"')).toBe(UNKNOWN);
+    for (const [expr, want] of [
+      ['lower(1)', UNKNOWN], ['upper(1)', UNKNOWN], ['trimspace(1)', UNKNOWN], ['tostring([])', UNKNOWN], ['tostring(true)', 'true'],
+      ['tonumber(5)', 5], ['tonumber("-1.5")', -1.5], ['tonumber("1x")', UNKNOWN], ['tonumber("x1")', UNKNOWN],
+      ['tobool(false)', false], ['tobool("false")', false], ['tobool("yes")', UNKNOWN],
+      ['format(1)', UNKNOWN], ['format("%s-%s", "a")', UNKNOWN], ['format("%v", true)', 'true'],
+      ['join(1, ["a"])', UNKNOWN], ['join("-", "a")', UNKNOWN], ['join("-", [["a"]])', UNKNOWN], ['join("-", [1, true])', '1-true'],
+      ['concat(["a"], "b")', UNKNOWN], ['length({})', 0], ['length(true)', UNKNOWN],
+      ['merge({ a = 1 }, 2)', UNKNOWN], ['lookup({ a = 1 }, "b")', UNKNOWN], ['lookup([], "a", 1)', UNKNOWN], ['lookup({ a = 1 }, 1, 2)', UNKNOWN],
+      ['coalesce("", "")', UNKNOWN], ['coalesce(var.x, "a")', UNKNOWN], ['contains("ab", "a")', UNKNOWN],
+      ['keys([])', UNKNOWN], ['values(1)', UNKNOWN], ['tolist("a")', UNKNOWN], ['tomap({ a = 1 })', { a: 1 }], ['tomap([])', UNKNOWN],
+      ['element([], 0)', UNKNOWN], ['element(["a"], "0")', UNKNOWN], ['element(["a", "b"], 1)', 'b'],
+      ['replace("a.b", "/\\./", "-")', UNKNOWN], ['replace(1, "a", "b")', UNKNOWN],
+      ['substr("kubernetes", 4, -1)', 'rnetes'], ['substr(1, 0, 1)', UNKNOWN],
+      ['min()', UNKNOWN], ['min(3, 1)', 1], ['max(1, "2")', UNKNOWN],
+    ] as const) expect(ev(expr, { var: {} }), expr).toEqual(want);
+  });
+
+  it('reads members and indexes only where they are', () => {
+    const s = { var: { list: ['a', 'b'], map: { k: 'v', 1: 'one' }, text: 'abc' } };
+    expect(ev('var.list[1]', s)).toBe('b');
+    expect(ev('var.list["1"]', s)).toBe('b');
+    expect(ev('var.list[2]', s)).toBe(UNKNOWN);
+    expect(ev('var.list[-1]', s)).toBe(UNKNOWN);
+    expect(ev('var.list[0.5]', s)).toBe(UNKNOWN);
+    expect(ev('var.list.x', s)).toBe(UNKNOWN);
+    expect(ev('var.map[1]', s)).toBe('one');
+    expect(ev('var.map[true]', s)).toBe(UNKNOWN);
+    expect(ev('var.text.length', s)).toBe(UNKNOWN);
+    expect(ev('var.map.missing', s)).toBe(UNKNOWN);
+    expect(ev('var.list[var.none]', { var: { list: ['a'] } })).toBe(UNKNOWN);
+  });
+
+  it('reads escapes and nested quotes in strings, and refuses what does not close', () => {
+    expect(ev('"\\u0041\\n\\r\\\\"')).toBe('A\n\r\\');
+    expect(ev('"\\q"')).toBe(UNKNOWN);
+    expect(ev('"\\u00zz"')).toBe(UNKNOWN);
+    expect(ev('"unterminated')).toBe(UNKNOWN);
+    expect(ev('"${"inner \\"x\\""}"')).toBe('inner "x"');
+    expect(ev('"a ${ "}" } b"')).toBe('a } b');
+    expect(ev('"${unclosed"')).toBe(UNKNOWN);
+    expect(ev('{ a = 1, b: 2 }')).toEqual({ a: 1, b: 2 });
+    expect(ev('{ "k" 1 }')).toBe(UNKNOWN);
+    expect(ev('{ (var.k) = 1 }', { var: { k: 'x' } })).toEqual({ x: 1 });
+    expect(ev('{ a = var.none }', { var: {} })).toBe(UNKNOWN);
+    expect(ev('{ for k, v in var.m : k => v }', { var: { m: {} } })).toBe(UNKNOWN);
+    expect(ev('concat(var.l...)', { var: { l: [] } })).toBe(UNKNOWN);
+    expect(ev('1 2')).toBe(UNKNOWN);
+    expect(ev('')).toBe(UNKNOWN);
+    expect(ev('#')).toBe(UNKNOWN);
+    expect(evaluateHclString('${~ var.x ~}', scope({ var: { x: 'trimmed' } }))).toBe('trimmed');
+    expect(evaluateHclString('a $${b} ${var.x}', scope({ var: { x: 'c' } }))).toBe('a ${b} c');
+  });
+
   it('reads templates: text and interpolations, a lone interpolation keeping its type, escapes kept as text', () => {
     expect(evaluateHclString('aks-${var.env}-${var.n}', scope(vars))).toBe('aks-prod-3');
     expect(evaluateHclString('${var.zones}', scope(vars))).toEqual(['1', '2']);

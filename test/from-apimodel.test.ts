@@ -122,6 +122,36 @@ describe('an aks-engine API model read into the engine model', () => {
       addons: `${k}addons`,
       'customCloud.portalUrl': 'properties.customCloudProfile.portalURL',
       'customCloud.environmentName': 'properties.customCloudProfile.environment.name',
+      'customCloud.identitySystem': 'properties.customCloudProfile.identitySystem',
+      'customCloud.authenticationMethod': 'properties.customCloudProfile.authenticationMethod',
+      'customCloud.dependenciesLocation': 'properties.customCloudProfile.dependenciesLocation',
+      'controlPlane.distro': 'properties.masterProfile.distro',
+      'controlPlane.availabilityProfile': 'properties.masterProfile.availabilityProfile',
+      'controlPlane.vnetCidr': 'properties.masterProfile.vnetCidr',
+      'controlPlane.availabilityZones': 'properties.masterProfile.availabilityZones',
+      'agentPools.0.name': 'properties.agentPoolProfiles.0.name',
+      'agentPools.0.count': 'properties.agentPoolProfiles.0.count',
+      'agentPools.0.vmSize': 'properties.agentPoolProfiles.0.vmSize',
+      'agentPools.0.osDiskSizeGb': 'properties.agentPoolProfiles.0.osDiskSizeGB',
+      'agentPools.0.distro': 'properties.agentPoolProfiles.0.distro',
+      'agentPools.0.availabilityProfile': 'properties.agentPoolProfiles.0.availabilityProfile',
+      'agentPools.0.subnetId': 'properties.agentPoolProfiles.0.vnetSubnetID',
+      'agentPools.0.availabilityZones': 'properties.agentPoolProfiles.0.availabilityZones',
+      agentPools: 'properties.agentPoolProfiles',
+      'linuxProfile.adminUsername': 'properties.linuxProfile.adminUsername',
+      'windowsProfile.adminUsername': 'properties.windowsProfile.adminUsername',
+      'servicePrincipal.clientId': 'properties.servicePrincipalProfile.clientId',
+      'network.policy': `${k}networkPolicy`,
+      'network.mode': `${k}networkMode`,
+      'network.loadBalancerSku': `${k}loadBalancerSku`,
+      'network.serviceCidr': `${k}serviceCidr`,
+      'network.dnsServiceIp': `${k}dnsServiceIP`,
+      'network.maxPods': `${k}maxPods`,
+      useCloudControllerManager: `${k}useCloudControllerManager`,
+      useManagedIdentity: `${k}useManagedIdentity`,
+      containerRuntime: `${k}containerRuntime`,
+      windowsSdnPluginUrl: `${k}windowsSdnPluginURL`,
+      tags: 'tags',
     };
     for (const [field, path] of Object.entries(paths)) expect(input.pathOf(field), field).toBe(path);
   });
@@ -139,11 +169,11 @@ describe('an aks-engine API model read into the engine model', () => {
   });
 
   it('takes the first custom subnet of any profile as the cluster\'s, and lists keys aks-engine refuses', () => {
-    const json = { apiVersion: 'vlabs', properties: { masterProfile: { vnetSubnetID: '' }, agentPoolProfiles: [{ name: 'a' }, { name: 'b', vnetSubnetID: SUBNET('b') }], orchestratorProfile: { kubernetesConfig: { bogus: 1 } } }, extra: { x: 1 } };
+    const json = { apiVersion: 'vlabs', properties: { masterProfile: { vnetSubnetID: '' }, agentPoolProfiles: [{ name: 'a' }, { name: 'b', vnetSubnetID: SUBNET('b'), poolBogus: true }], orchestratorProfile: { kubernetesConfig: { bogus: 1 } } }, extra: { x: 1 } };
     const input = importApiModel(json);
     expect(input.model.network.subnet).toEqual({ kind: 'existing', subnetId: SUBNET('b') });
     expect(input.model.agentPools[1]!.subnetId).toBe(SUBNET('b'));
-    expect(input.model.unknownTags).toEqual(['properties.orchestratorProfile.kubernetesConfig.bogus', 'extra']);
+    expect(input.model.unknownTags).toEqual(['properties.agentPoolProfiles.1.poolBogus', 'properties.orchestratorProfile.kubernetesConfig.bogus', 'extra']);
   });
 
   it('tells an API model from other JSON by its shape', () => {

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { UNKNOWN } from '../lib/import/arm-expressions';
 import { evaluateHcl, evaluateHclString, templateParts } from '../lib/import/hcl-expression';
 import { hclLine, mergeModule, parseHclFile } from '../lib/import/hcl-files';
-import { jsonLineOf } from '../lib/import/json-lines';
+import { jsonLines, lineIn } from '../lib/import/json-lines';
 import { resolveModule, variableValues } from '../lib/import/terraform-module';
+
+const jsonLineOf = (text: string, path: readonly (string | number)[]) => lineIn(jsonLines(text), path);
 
 const scope = (roots: Record<string, unknown> = {}) => ({ lookup: (r: string) => roots[r] });
 const ev = (text: string, roots: Record<string, unknown> = {}) => evaluateHcl(text, scope(roots));

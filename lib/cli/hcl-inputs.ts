@@ -1,17 +1,25 @@
 import type { InputDocument } from '../import/documents';
 import { type SourceFile, type SourceLine, hclLine, mergeModule, parseHclFile } from '../import/hcl-files';
-import { jsonLineOf } from '../import/json-lines';
+import { type JsonLines, jsonLines, lineIn } from '../import/json-lines';
 import { parseJsonKeepingDuplicates } from '../import/json-with-duplicates';
 import { keysOf, terraformJsonPath } from '../import/locate';
 import { isObject } from '../model/cluster-model';
 import { type HclModule, InputError, readRegularFile } from './inputs';
 
 /** A resource's line in the module's `.tf.json` files. */
-function jsonModuleLine(sources: readonly SourceFile[], address: string | undefined, path: string): SourceLine | undefined {
+function jsonModuleLine(sources: readonly JsonSource[], address: string | undefined, path: string): SourceLine | undefined {
   if (!address) return undefined;
   const at = terraformJsonPath(address);
-  const source = sources.find((s) => valueAtPath(parseJsonKeepingDuplicates(s.text), at) !== undefined);
-  return source && { file: source.file, line: jsonLineOf(source.text, [...at, ...keysOf(path)]) };
+  const source = sources.find((s) => valueAtPath(s.json, at) !== undefined);
+  if (!source) return undefined;
+  source.lines ??= jsonLines(source.text);
+  return { file: source.file, line: lineIn(source.lines, [...at, ...keysOf(path)]) };
+}
+
+/** A `.tf.json` file of a module, read once: its text, its JSON, and its lines when a finding needs them. */
+interface JsonSource extends SourceFile {
+  readonly json: Record<string, unknown>;
+  lines?: JsonLines;
 }
 
 /** The value at a path of keys, through lists by their first element. */
@@ -84,12 +92,12 @@ export async function readHclModules(modules: readonly HclModule[], varFiles: re
       sources.push({ file, text });
       parts.push(json);
     }
-    const jsonSources: SourceFile[] = [];
+    const jsonSources: JsonSource[] = [];
     for (const file of broken === undefined ? module.jsonFiles : []) {
       try {
         const text = readRegularFile(file);
         const json = parseJsonKeepingDuplicates(text);
-        if (isObject(json)) (parts.push(json), jsonSources.push({ file, text }));
+        if (isObject(json)) (parts.push(json), jsonSources.push({ file, text, json }));
       } catch (e) {
         broken = `${file}: ${(e as Error).message}`;
       }

@@ -104,10 +104,10 @@ function parse(file: string, text: string): InputDocument | string {
 const LOOKS_LIKE_INFRASTRUCTURE = /"(\$schema|resources|resource|planned_values|resource_changes|format_version|orchestratorProfile|apiVersion|contentVersion)"\s*:/;
 
 /** The HCL module of a folder: its `.tf` files and the variable files Terraform reads without being told. */
-function moduleOf(dir: string): HclModule | undefined {
-  let names: string[];
+function moduleOf(dir: string, listed?: readonly string[]): HclModule | undefined {
+  let names: readonly string[];
   try {
-    names = fs.readdirSync(dir).sort(textOrder);
+    names = listed ?? fs.readdirSync(dir).sort(textOrder);
   } catch {
     return undefined;
   }
@@ -158,7 +158,7 @@ function filesBelow(root: string, notes: string[], modules: Map<string, HclModul
       if (stat.isDirectory()) {
         if (name !== 'node_modules' && !name.startsWith('.')) subdirs.push(p);
       } else if (name.endsWith('.tf')) {
-        const module = modules.has(dir) ? undefined : moduleOf(dir);
+        const module = modules.has(dir) ? undefined : moduleOf(dir, names);
         if (module) modules.set(dir, module);
       } else if (name.endsWith('.json') && !(hcl && name.endsWith('.tf.json'))) {
         if (stat.isFile()) out.push(p);

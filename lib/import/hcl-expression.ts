@@ -215,22 +215,10 @@ export function evaluateHcl(text: string, scope: HclScope, depth = 0): unknown {
     return tok;
   };
 
-  const template = (parts: TemplatePart[]): unknown => {
-    if (parts.length === 1 && typeof parts[0] === 'object') return evaluateHcl(parts[0].expr, scope, depth + 1);
-    let out = '';
-    for (const p of parts) {
-      const v = typeof p === 'string' ? p : evaluateHcl(p.expr, scope, depth + 1);
-      const s = asString(v);
-      if (s === undefined) return UNKNOWN;
-      out += s;
-    }
-    return out;
-  };
-
   const primary = (): unknown => {
     const tok = take();
     if (tok.kind === 'num') return Number(tok.text);
-    if (tok.kind === 'str') return template(tok.parts!);
+    if (tok.kind === 'str') return templateValue(tok.parts!, scope, depth + 1);
     if (tok.kind === 'op') {
       if (tok.text === '(') {
         const v = expr();
@@ -366,11 +354,15 @@ function member(value: unknown, key: unknown): unknown {
 export function evaluateHclString(text: string, scope: HclScope): unknown {
   if (!text.includes('${') && !text.includes('%{')) return text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
   const parts = templateParts(text);
-  if (!parts) return UNKNOWN;
-  if (parts.length === 1 && typeof parts[0] === 'object') return evaluateHcl(parts[0].expr, scope);
+  return parts ? templateValue(parts, scope, 0) : UNKNOWN;
+}
+
+/** A template's value: a lone interpolation keeps its type; text and interpolations join as a string. */
+function templateValue(parts: readonly TemplatePart[], scope: HclScope, depth: number): unknown {
+  if (parts.length === 1 && typeof parts[0] === 'object') return evaluateHcl(parts[0].expr, scope, depth);
   let out = '';
   for (const p of parts) {
-    const s = asString(typeof p === 'string' ? p : evaluateHcl(p.expr, scope));
+    const s = asString(typeof p === 'string' ? p : evaluateHcl(p.expr, scope, depth));
     if (s === undefined) return UNKNOWN;
     out += s;
   }

@@ -76,7 +76,10 @@ function depths(lines: readonly string[]): number[] {
   return out;
 }
 
-const quoted = (label: string) => `(?:"${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"|${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`;
+/** Text matched as itself in a regular expression. */
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A block label, quoted or bare. */
+const quoted = (label: string) => `(?:"${escaped(label)}"|${escaped(label)})`;
 
 /**
  * The line of a resource (`azurerm_kubernetes_cluster.aks`, `…fleet["green"]`, `data.x.y`,
@@ -108,7 +111,7 @@ export function hclLine(sources: readonly SourceFile[], address: string | undefi
     let found = start;
     for (const key of path.split('.').filter((k) => k !== '' && !/^\d+$/.test(k))) {
       const inner = depth[from]! + 1;
-      const name = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const name = escaped(key);
       const attribute = new RegExp(`^\\s*${name}\\s*=`);
       const block = new RegExp(`^\\s*(?:${name}|dynamic\\s+"${name}")\\s*(?:"[^"]*"\\s*)*\\{`);
       let hit = -1;

@@ -80,8 +80,3 @@ export function lineIn(tree: JsonLines | undefined, path: readonly (string | num
   }
   return best;
 }
-
-/** The line of `path` in a JSON text (see lineIn). */
-export function jsonLineOf(text: string, path: readonly (string | number)[]): number {
-  return lineIn(jsonLines(text), path);
-}

@@ -13,7 +13,7 @@ import { isObject } from '../model/cluster-model';
 const MAX_INSTANCES = 200;
 
 /** Meta-arguments Terraform reads itself: not attributes of the resource. */
-const META = new Set(['count', 'for_each', 'depends_on', 'lifecycle', 'provider', 'provisioner', 'connection', 'dynamic', '//']);
+const META = new Set(['count', 'for_each', 'depends_on', 'lifecycle', 'provider', 'provisioner', 'connection']);
 
 /** The bodies of a block type or label at one level: HCL's JSON lets each level be an object or a list of them. */
 const bodies = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value : [value]).filter(isObject);
@@ -51,14 +51,8 @@ class ModuleScope {
   }
 
   /** A scope with `each`, `count` or an iterator bound, for one instance or one dynamic block. */
-  public with(bindings: Readonly<Record<string, unknown>>, outer?: HclScope): HclScope {
-    return {
-      lookup: (root) => {
-        if (Object.prototype.hasOwnProperty.call(bindings, root)) return bindings[root];
-        if (outer) return outer.lookup(root);
-        return this.root(root);
-      },
-    };
+  public with(bindings: Readonly<Record<string, unknown>>): HclScope {
+    return { lookup: (root) => (Object.prototype.hasOwnProperty.call(bindings, root) ? bindings[root] : this.root(root)) };
   }
 
   private root(root: string): unknown {

@@ -133,6 +133,8 @@ describe('HUB401: Kubernetes downgrade or skipped minor version', () => {
     expect(at('v1.20.7', '1.18.1')).toEqual([]);
     expect(at('1.20.7', '1.18.1-beta')).toEqual([]);
     expect(at(deployTimeString('parameters.v'), '1.18.1')).toEqual([]);
+    // A list whose text is a version is still not one.
+    expect(at(['1.20.7'] as never, '1.18.1')).toEqual([]);
     const b = { ...base(), kubernetesVersion: '1.20.7' };
     expect(check('HUB401', update(b, { ...b, kubernetesVersion: '1.18.19' }, ['create']))).toEqual([]);
     expect(check('HUB401', update(b, { ...b, kubernetesVersion: '1.18.19' }, ['update'], true))).toEqual([]);

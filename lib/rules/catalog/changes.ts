@@ -1,13 +1,15 @@
-import { type ClusterModel, isObject } from '../../model/cluster-model';
+import { type ClusterModel, type ExistingSubnetModel, isObject } from '../../model/cluster-model';
 import { FIXED_PROPERTIES } from '../../profile/mutability';
 import { isConcrete } from '../checks';
 import type { CheckContext, ClusterChange, RuleChecks, RuleHit } from '../rule';
 
 /** A model field's value, read by its dotted name. */
 function fieldOf(model: ClusterModel, field: string): unknown {
-  if (field === 'network.subnetId') return model.network.subnet.kind === 'existing' ? model.network.subnet.subnetId : undefined;
+  // Only an existing subnet has an id; the other kinds read as none.
+  if (field === 'network.subnetId') return (model.network.subnet as Partial<ExistingSubnetModel>).subnetId;
   let cur: unknown = model;
-  for (const key of field.split('.')) cur = cur !== null && typeof cur === 'object' ? (cur as Record<string, unknown>)[key] : undefined;
+  // A part the model lacks (no Windows profile) reads as undefined.
+  for (const key of field.split('.')) cur = (cur as Record<string, unknown> | undefined)?.[key];
   return cur;
 }
 
@@ -20,7 +22,8 @@ export function differs(a: unknown, b: unknown): boolean {
 
 /** `1.20.7` → [1, 20, 7]; undefined for anything else. */
 function version(v: unknown): [number, number, number] | undefined {
-  const m = typeof v === 'string' && isConcrete(v) ? /^(\d+)\.(\d+)\.(\d+)$/.exec(v) : null;
+  // A value known only at deploy time is a token, which never has this shape.
+  const m = typeof v === 'string' ? /^(\d+)\.(\d+)\.(\d+)$/.exec(v) : null;
   return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
 }
 

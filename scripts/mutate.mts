@@ -12,6 +12,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { MutantResult } from '@stryker-mutator/api/core';
 import { Stryker } from '@stryker-mutator/core';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -82,16 +83,38 @@ const results = await new Stryker({
   // --timeout-ms for test files that start slowly (a synth, a child process).
   timeoutMS: Number(option('--timeout-ms') ?? 10_000),
 }).runMutationTest();
-const counted = results.filter((r) => r.status !== 'Ignored' && r.status !== 'CompileError' && r.status !== 'RuntimeError');
+// Mutants no test can kill, each with the reason: the code they change, the mutator and the replacement.
+interface Equivalent {
+  readonly file: string;
+  readonly code: string;
+  readonly mutator: string;
+  readonly replacement: string;
+  /** Text the mutated line contains, when the code alone occurs in more than one place. */
+  readonly context?: string;
+  readonly reason: string;
+}
+const EQUIVALENTS: readonly Equivalent[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'scripts/equivalent-mutants.json'), 'utf8'));
+/** The lines a mutant changes (Stryker's locations count lines and columns from 1). */
+const linesOf = (r: MutantResult): string[] => fs.readFileSync(r.fileName, 'utf8').split('\n').slice(r.location.start.line - 1, r.location.end.line);
+/** The code a mutant replaces. */
+function codeOf(r: MutantResult): string {
+  const lines = linesOf(r);
+  lines[lines.length - 1] = lines[lines.length - 1]!.slice(0, r.location.end.column - 1);
+  lines[0] = lines[0]!.slice(r.location.start.column - 1);
+  return lines.join('\n');
+}
+const equivalentOf = (r: MutantResult): Equivalent | undefined =>
+  EQUIVALENTS.find((e) => path.resolve(ROOT, e.file) === r.fileName && e.mutator === r.mutatorName && e.replacement === r.replacement && e.code === codeOf(r) && (e.context === undefined || linesOf(r).join('\n').includes(e.context)));
+const listed = EQUIVALENTS.filter((e) => path.resolve(ROOT, e.file) === path.resolve(ROOT, module));
+const equivalent = results.filter((r) => r.status === 'Survived' && equivalentOf(r));
+const counted = results.filter((r) => !['Ignored', 'CompileError', 'RuntimeError'].includes(r.status) && !equivalent.includes(r));
 const killed = counted.filter((r) => r.status === 'Killed' || r.status === 'Timeout').length;
 const score = counted.length === 0 ? 100 : (100 * killed) / counted.length;
-for (const r of results.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')) {
-  console.log(`${r.status}: ${path.relative(ROOT, r.fileName)}:${r.location.start.line} ${r.mutatorName} → ${JSON.stringify(r.replacement ?? '')}`);
-}
-// Mutants marked equivalent in the code (`// Stryker disable next-line <mutator>: <reason>`), with the reason.
-for (const r of results.filter((m) => m.status === 'Ignored')) {
-  console.log(`Equivalent: ${path.relative(ROOT, r.fileName)}:${r.location.start.line} ${r.mutatorName} → ${JSON.stringify(r.replacement ?? '')}: ${r.statusReason ?? ''}`);
-}
-const equivalent = results.filter((r) => r.status === 'Ignored').length;
-console.log(`Mutation score of ${module}: ${score.toFixed(1)}% (${killed} of ${counted.length} mutants killed or timed out; ${equivalent} marked equivalent)`);
-if (score < bar) process.exit(1);
+const where = (r: MutantResult) => `${path.relative(ROOT, r.fileName)}:${r.location.start.line} ${r.mutatorName} → ${JSON.stringify(r.replacement ?? '')}`;
+for (const r of counted.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')) console.log(`${r.status}: ${where(r)}`);
+for (const r of equivalent) console.log(`Equivalent: ${where(r)}: ${equivalentOf(r)!.reason}`);
+// An entry no surviving mutant matches is out of date: the code changed, or a test now kills it.
+const stale = listed.filter((e) => !equivalent.some((r) => equivalentOf(r) === e));
+for (const e of stale) console.log(`Listed as equivalent, but no surviving mutant matches: ${e.file} ${e.mutator} → ${JSON.stringify(e.replacement)} in ${JSON.stringify(e.code)}`);
+console.log(`Mutation score of ${module}: ${score.toFixed(1)}% (${killed} of ${counted.length} mutants killed or timed out; ${equivalent.length} equivalent, listed above)`);
+if (score < bar || stale.length > 0) process.exit(1);

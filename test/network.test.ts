@@ -21,12 +21,27 @@ const net = (n: Partial<Network>, pool: Partial<ClusterModel['nodePool']> = {}):
 const vnet = (addressSpace: string[], subnetPrefix: string): Network['subnet'] => ({ kind: 'new', vnetName: 'demo-aks-vnet', addressSpace, subnetName: 'aks-nodes', subnetPrefix });
 const run = (id: string, m: ClusterModel) => ruleDefinition(id)!.check!(m, ctx);
 
+describe('HUB029: CNI overlay and the Cilium data plane', () => {
+  it('reports each setting where the input writes it, with the text users read', () => {
+    const m: ClusterModel = { ...base(), azureOnly: [{ feature: 'cniOverlay', path: 'properties.networkProfile.networkPluginMode', value: 'overlay' }, { feature: 'extraPool', path: 'agentPoolProfiles[1]', value: {} }] };
+    expect(run('HUB029', m)).toEqual([
+      {
+        path: 'properties.networkProfile.networkPluginMode',
+        value: 'overlay',
+        allowed: expect.any(String),
+        message: 'Azure CNI overlay and the Cilium data plane are not on Hub AKS: api-version 2020-11-01 has neither networkPluginMode nor networkDataplane.',
+      },
+    ]);
+    expect(run('HUB029', base())).toEqual([]);
+  });
+});
+
 describe('HUB018: network policy', () => {
   it('takes azure or none, and refuses calico with its text', () => {
     expect(run('HUB018', net({ policy: 'azure' }))).toEqual([]);
     expect(run('HUB018', net({}))).toEqual([]);
     expect(run('HUB018', net({ policy: 'calico' }))).toEqual([
-      expect.objectContaining({ path: '<network.policy>', value: 'calico', message: 'Only the Azure network policy is available on Azure Stack Hub: Calico and Cilium are not.' }),
+      { path: '<network.policy>', value: 'calico', allowed: "'azure' or not set", message: 'Only the Azure network policy is available on Azure Stack Hub: Calico and Cilium are not.' },
     ]);
   });
 });
@@ -174,6 +189,15 @@ describe('HUB204: a subnet or pod range too small for the pool', () => {
     expect(run('HUB204', net({ subnet: vnet(['10.240.0.0/16'], '10.240.0.0/28') }, { count: deployTimeNumber('p.c') }))).toEqual([]);
     expect(run('HUB204', net({ subnet: vnet(['10.240.0.0/16'], '10.240.0.0/28') }, { maxPods: deployTimeNumber('p.m') }))).toEqual([]);
     expect(run('HUB204', net({ subnet: { kind: 'default' } }))).toEqual([]);
+    expect(run('HUB204', net({ subnet: vnet(['10.240.0.0/16'], '10.240.0.0/28') }, { count: deployTimeNumber('p.c'), maxPods: deployTimeNumber('p.m') }))).toEqual([]);
+  });
+
+  it('still refuses a pod range under /24 when the count is known only at deploy time', () => {
+    const count = deployTimeNumber('p.c');
+    expect(run('HUB204', net({ plugin: 'kubenet', podCidr: '10.244.0.0/25' }, { count }))).toEqual([
+      { path: '<network.podCidr>', value: '10.244.0.0/25', allowed: 'a /24 block for every node and one more', message: 'The pod range cannot give every node its /24.' },
+    ]);
+    expect(run('HUB204', net({ plugin: 'kubenet', podCidr: '10.244.0.0/24' }, { count }))).toEqual([]);
   });
 });
 

@@ -20,7 +20,6 @@ const parsed = new Map<string, Cidr | undefined>();
 /** Parses `a.b.c.d/n`; `undefined` when it is not an IPv4 CIDR with an explicit prefix. */
 export function parseCidr(text: string): Cidr | undefined {
   if (!parsed.has(text)) {
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, the bound limits memory only and every answer is the same
     if (parsed.size > 10_000) parsed.clear();
     parsed.set(text, parseCidrUncached(text));
   }

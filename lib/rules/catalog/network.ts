@@ -1,6 +1,6 @@
 import { AZURE_RESERVED_SUBNET_ADDRESSES, MAX_PODS_RANGE, MIN_SERVICE_CIDR_PREFIX } from '../../profile/hub-limits';
 import { type Cidr, cidrContains, cidrOverlaps, parseCidr, parseIp } from '../../model/cidr';
-import type { ClusterModel } from '../../model/cluster-model';
+import type { ClusterModel, NewSubnetModel } from '../../model/cluster-model';
 import { azureOnly, field, isConcrete } from '../checks';
 import { type RuleChecks, type RuleHit, valueAt } from '../rule';
 
@@ -13,20 +13,21 @@ export function requiredSubnetAddresses(model: ClusterModel, nodes = model.nodeP
   return BigInt(Math.ceil((nodes + 1) * perNode + AZURE_RESERVED_SUBNET_ADDRESSES));
 }
 
-/** The model's ranges that parse, by prop path; unparsable or token ranges are left out. */
-function ranges(model: ClusterModel): { path: string; text: string; cidr: Cidr }[] {
+/** The model's ranges by prop path: `undefined` for a range that does not parse or is known only at deploy time. */
+function ranges(model: ClusterModel): ReadonlyMap<string, Cidr | undefined> {
   const n = model.network;
   const list: [string, string | undefined][] = [
     ['network.serviceCidr', n.serviceCidr],
     ['network.dockerBridgeCidr', n.dockerBridgeCidr],
     ['network.podCidr', n.podCidr],
-    ['network.vnet.subnetPrefix', n.subnet.kind === 'new' ? n.subnet.subnetPrefix : undefined],
+    ['network.vnet.subnetPrefix', newSubnetPrefix(model)],
   ];
-  return list.flatMap(([path, text]) => {
-    const cidr = text !== undefined && isConcrete(text) ? parseCidr(text) : undefined;
-    return cidr && text !== undefined ? [{ path, text, cidr }] : [];
-  });
+  // A token never parses.
+  return new Map(list.map(([path, text]) => [path, parseCidr(text ?? '')]));
 }
+
+/** The prefix of a subnet the cluster makes; other subnets have none. */
+const newSubnetPrefix = (model: ClusterModel): string | undefined => (model.network.subnet as Partial<NewSubnetModel>).subnetPrefix;
 
 /** Pairs of ranges that must not share an address. */
 const DISJOINT: readonly [string, string][] = [
@@ -99,18 +100,18 @@ export const NETWORK_RULES: readonly RuleChecks[] = [
   {
     id: 'HUB202',
     check: (model, ctx) => {
-      const byPath = new Map(ranges(model).map((r) => [r.path, r]));
+      const byPath = ranges(model);
       const found: RuleHit[] = [];
       for (const [a, b] of DISJOINT) {
         const x = byPath.get(a);
         const y = byPath.get(b);
-        if (x && y && cidrOverlaps(x.cidr, y.cidr)) found.push({ path: ctx.name(a), value: x.text, allowed: `a range that does not overlap ${ctx.name(b)} (${y.text})`, message: `${ctx.name(a)} overlaps ${ctx.name(b)}.` });
+        if (x && y && cidrOverlaps(x, y)) found.push({ path: ctx.name(a), value: x.text, allowed: `a range that does not overlap ${ctx.name(b)} (${y.text})`, message: `${ctx.name(a)} overlaps ${ctx.name(b)}.` });
       }
       const pod = byPath.get('network.podCidr');
       if (pod && model.network.subnet.kind === 'new') {
         for (const space of model.network.subnet.addressSpace) {
           const c = isConcrete(space) ? parseCidr(space) : undefined;
-          if (c && cidrOverlaps(pod.cidr, c)) found.push({ path: ctx.name('network.podCidr'), value: pod.text, allowed: `a range outside the VNET (${space})`, message: 'The kubenet pod range overlaps the VNET address space.' });
+          if (c && cidrOverlaps(pod, c)) found.push({ path: ctx.name('network.podCidr'), value: pod.text, allowed: `a range outside the VNET (${space})`, message: 'The kubenet pod range overlaps the VNET address space.' });
         }
       }
       return found;
@@ -163,18 +164,18 @@ export const NETWORK_RULES: readonly RuleChecks[] = [
   {
     id: 'HUB204',
     check: (model, ctx) => {
-      const s = model.network.subnet;
-      if (!isConcrete(model.nodePool.count) || !isConcrete(model.nodePool.maxPods)) return [];
+      const { count, maxPods } = model.nodePool;
       const found: RuleHit[] = [];
-      const subnet = s.kind === 'new' && isConcrete(s.subnetPrefix) ? parseCidr(s.subnetPrefix) : undefined;
-      const need = requiredSubnetAddresses(model);
-      if (s.kind === 'new' && subnet && need > subnet.size)
-        found.push({ path: ctx.name('network.vnet.subnetPrefix'), value: s.subnetPrefix, allowed: `a subnet with at least ${need} addresses`, message: `The subnet has ${subnet.size} addresses but the pool needs ${need}.` });
-      // kubenet gives every node a /24 of the pod range, the upgrade node included.
-      const pod = model.network.podCidr !== undefined && isConcrete(model.network.podCidr) ? parseCidr(model.network.podCidr) : undefined;
-      const blocks = BigInt(model.nodePool.count + 1);
-      if (pod && (pod.prefix > 24 || pod.size / 256n < blocks))
-        found.push({ path: ctx.name('network.podCidr'), value: model.network.podCidr, allowed: `a range holding ${blocks} /24 blocks`, message: 'The pod range cannot give every node its /24.' });
+      const subnet = parseCidr(newSubnetPrefix(model) ?? '');
+      // The need is known when the node count and the pods a node holds are.
+      const need = isConcrete(count) && isConcrete(maxPods) ? requiredSubnetAddresses(model) : undefined;
+      if (subnet && (need ?? 0n) > subnet.size)
+        found.push({ path: ctx.name('network.vnet.subnetPrefix'), value: subnet.text, allowed: `a subnet with at least ${need} addresses`, message: `The subnet has ${subnet.size} addresses but the pool needs ${need}.` });
+      // kubenet gives every node a /24 of the pod range, the upgrade node included: a range under /24 never does.
+      const pod = parseCidr(model.network.podCidr ?? '');
+      const blocks = isConcrete(count) ? BigInt(count + 1) : undefined;
+      if (pod && (pod.prefix > 24 || pod.size / 256n < (blocks ?? 0n)))
+        found.push({ path: ctx.name('network.podCidr'), value: pod.text, allowed: blocks === undefined ? 'a /24 block for every node and one more' : `a range holding ${blocks} /24 blocks`, message: 'The pod range cannot give every node its /24.' });
       return found;
     },
   },

@@ -51,6 +51,9 @@ describe('ARM template expressions, function by function', () => {
   it('concat(): strings joined, arrays flattened', () => {
     expect(ev("[concat('a', 'b', 1)]")).toBe('ab1');
     expect(ev("[concat(createArray(1, 2), createArray(3))]")).toEqual([1, 2, 3]);
+    // Resource Manager refuses arrays mixed with strings.
+    expect(ev("[concat(createArray(1), 'a')]")).toBe(UNKNOWN);
+    expect(ev("[concat('a', createArray(1))]")).toBe(UNKNOWN);
   });
 
   it('toLower(), toUpper(), string(), int()', () => {
@@ -136,6 +139,8 @@ describe('ARM template expressions, function by function', () => {
 
   it('text that does not parse is unknown, never an error', () => {
     for (const bad of ["[concat('a']", '[concat(,)]', "['unterminated]", '[a b]', '[1 2]', '[$]', "[concat('a')) ]", '[()]']) expect(ev(bad), bad).toBe(UNKNOWN);
+    // A missing comma, a call without its parenthesis, a list closed by the wrong bracket, a minus without digits.
+    for (const bad of ["[concat('a' 'b')]", "[toLower 'A')]", '[createArray(1, 2]', '[createArray(-, 2)]', "[createArray(1, 2) 'x']"]) expect(ev(bad), bad).toBe(UNKNOWN);
   });
 
   it('evaluates objects and arrays all the way down, keeping odd keys as keys', () => {
@@ -143,12 +148,12 @@ describe('ARM template expressions, function by function', () => {
     expect(evaluate({ a: "[parameters('n')]", b: ["[add(parameters('n'), 1)]", 'x'], ['__proto__']: 1 }, s)).toEqual(JSON.parse('{"a":3,"b":[4,"x"],"__proto__":1}'));
     expect(evaluate(7, s)).toBe(7);
     // Deeper than 64 levels, a value is unknown rather than walked to the bottom.
-    let deep: unknown = 'x';
-    for (let i = 0; i < 70; i++) deep = [deep];
-    expect(JSON.stringify(evaluate(deep, s))).not.toContain('"x"');
-    let shallow: unknown = 'x';
-    for (let i = 0; i < 60; i++) shallow = [shallow];
-    expect(JSON.stringify(evaluate(shallow, s))).toContain('"x"');
+    // Deeper than 64 levels of arrays or objects, a value is unknown rather than walked to the bottom.
+    const nested = (levels: number, wrap: (v: unknown) => unknown): unknown => (levels === 0 ? 'x' : wrap(nested(levels - 1, wrap)));
+    for (const wrap of [(v: unknown) => [v], (v: unknown) => ({ k: v })]) {
+      expect(JSON.stringify(evaluate(nested(64, wrap), s))).toContain('"x"');
+      expect(JSON.stringify(evaluate(nested(65, wrap), s))).not.toContain('"x"');
+    }
     expect(evaluate(null, s)).toBe(null);
     // Objects are returned as they are by evaluateAt, for a reader that walks into them.
     const obj = { a: "[parameters('n')]" };

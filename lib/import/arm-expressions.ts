@@ -35,7 +35,10 @@ export interface ArmScope {
 
 type Token = { kind: 'str' | 'num' | 'id' | 'punct'; text: string };
 
-function tokenize(text: string): Token[] | undefined {
+/** Text the evaluator cannot read: the expression's value is unknown. */
+class ParseError extends Error {}
+
+function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let i = 0;
   while (i < text.length) {
@@ -45,7 +48,7 @@ function tokenize(text: string): Token[] | undefined {
       let s = '';
       i++;
       for (;;) {
-        if (i >= text.length) return undefined;
+        if (i >= text.length) throw new ParseError();
         if (text[i] === "'") {
           if (text[i + 1] === "'") {
             s += "'";
@@ -60,7 +63,7 @@ function tokenize(text: string): Token[] | undefined {
       out.push({ kind: 'str', text: s });
     } else if (/[-\d]/.test(c)) {
       const m = /^-?\d+/.exec(text.slice(i));
-      if (!m) return undefined;
+      if (!m) throw new ParseError();
       out.push({ kind: 'num', text: m[0] });
       i += m[0].length;
     } else if (/[A-Za-z_]/.test(c)) {
@@ -72,7 +75,7 @@ function tokenize(text: string): Token[] | undefined {
     } else if ('(),.[]'.includes(c)) {
       out.push({ kind: 'punct', text: c });
       i++;
-    } else return undefined;
+    } else throw new ParseError();
   }
   return out;
 }
@@ -81,14 +84,13 @@ const isUnknown = (v: unknown): boolean => v === UNKNOWN;
 
 /** Parses and evaluates one expression (the text between the outer brackets). */
 function evaluateExpression(text: string, scope: ArmScope, depth: number): Located | typeof UNKNOWN {
-  const tokens = tokenize(text);
-  if (!tokens) return UNKNOWN;
+  let tokens: Token[];
   let pos = 0;
   let sourcePath: string | undefined;
   const peek = () => tokens[pos];
   const take = (t?: string): Token | undefined => {
     const tok = tokens[pos];
-    if (!tok || (t !== undefined && tok.text !== t)) throw new Error('syntax');
+    if (!tok || (t !== undefined && tok.text !== t)) throw new ParseError();
     pos++;
     return tok;
   };
@@ -99,7 +101,8 @@ function evaluateExpression(text: string, scope: ArmScope, depth: number): Locat
       case 'parameters': {
         const p = scope.parameters.get(String(a));
         if (!p) return UNKNOWN;
-        if (args.length === 1 && tokens.length <= 4) sourcePath = p.path;
+        // `[parameters('x')]`, four tokens, and nothing else: the value is where the parameter is set.
+        if (tokens.length === 4) sourcePath = p.path;
         return p.value;
       }
       case 'variables': {
@@ -113,7 +116,9 @@ function evaluateExpression(text: string, scope: ArmScope, depth: number): Locat
         return i === undefined ? UNKNOWN : i + offset;
       }
       case 'concat':
-        return args.every(Array.isArray) ? (args as unknown[][]).flat() : args.map(String).join('');
+        // Arrays or strings: Resource Manager refuses a mix.
+        if (args.every(Array.isArray)) return (args as unknown[][]).flat();
+        return args.some(Array.isArray) ? UNKNOWN : args.map(String).join('');
       case 'tolower':
         return String(a).toLowerCase();
       case 'toupper':
@@ -135,7 +140,8 @@ function evaluateExpression(text: string, scope: ArmScope, depth: number): Locat
       case 'not':
         return !a;
       case 'empty':
-        return a === '' || (Array.isArray(a) && a.length === 0) || (a !== null && typeof a === 'object' && Object.keys(a).length === 0);
+        // An array is an object whose keys are its indexes.
+        return a === '' || (a !== null && typeof a === 'object' && Object.keys(a).length === 0);
       case 'length':
         return Array.isArray(a) || typeof a === 'string' ? a.length : a && typeof a === 'object' ? Object.keys(a).length : UNKNOWN;
       case 'createarray':
@@ -163,11 +169,11 @@ function evaluateExpression(text: string, scope: ArmScope, depth: number): Locat
       const args: unknown[] = [];
       while (peek()?.text !== ')') {
         args.push(primary());
-        if (peek()?.text === ',') take(',');
+        if (peek()?.text !== ')') take(',');
       }
       take(')');
       value = call(tok.text, args);
-    } else throw new Error('syntax');
+    } else throw new ParseError();
     // Member access and indexing: `.fqdn`, `[0]`, `['name']`.
     while (peek()?.text === '.' || peek()?.text === '[') {
       sourcePath = undefined;
@@ -183,6 +189,7 @@ function evaluateExpression(text: string, scope: ArmScope, depth: number): Locat
     return value;
   };
   try {
+    tokens = tokenize(text);
     const value = primary();
     if (pos !== tokens.length) return UNKNOWN;
     return { value, path: sourcePath ?? '' };
@@ -195,11 +202,8 @@ function evaluateExpression(text: string, scope: ArmScope, depth: number): Locat
 export function evaluate(value: unknown, scope: ArmScope, depth = 0): unknown {
   if (depth > 64) return UNKNOWN;
   if (Array.isArray(value)) return value.map((v) => evaluate(v, scope, depth + 1));
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: evaluate(v, scope, depth + 1), enumerable: true, writable: true, configurable: true });
-    return out;
-  }
+  // fromEntries defines each key as the object's own, `__proto__` included.
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, evaluate(v, scope, depth + 1)]));
   return evaluateAt(value, '', scope, depth).value;
 }
 

@@ -7,7 +7,9 @@
  * time and runs the tests that reach the changed code. Without `--tests`, the tests are the
  * in-process test files that import the module, directly or through others; files that only start
  * other processes (packing, examples, Terraform) cannot see a mutant and are left out. Prints each
- * surviving mutant with its line, and the score; exits 1 below `--break` (default: report only).
+ * surviving mutant with its line, each equivalent one (scripts/equivalent-mutants.json) with its
+ * reason, and the score without the equivalent ones; exits 1 below `--break` (default: report
+ * only) or when an entry of that list matches no surviving mutant.
  * Not part of `.ci/run`: a module takes minutes.
  */
 import * as fs from 'node:fs';

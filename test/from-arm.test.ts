@@ -63,7 +63,10 @@ describe('an ARM managed cluster read into the model', () => {
       subnet: { kind: 'existing', subnetId: full.properties.agentPoolProfiles[0]!.vnetSubnetID },
     });
     expect(m.tags).toEqual({ env: 'prod' });
+    // The template deploys into the group its deployment names, which destroy removes with it.
+    expect(m.resourceGroup).toEqual({ name: 'ignored', owned: true });
     expect(m.azureOnly).toEqual([]);
+    expect(c.wrongTypes).toEqual([]);
     expect(Object.isFrozen(m.network)).toBe(true);
   });
 
@@ -182,6 +185,22 @@ describe('an ARM managed cluster read into the model', () => {
       ['extraPool', 'resources.0.properties.copy.1.count', 3],
     ]);
     expect(one(loop(1)).model.azureOnly.map((s) => s.feature)).toEqual(['zones']);
+    // The loop first in the list; a count known only at deploy time adds no pool it cannot count.
+    const first = one({ type: MC, properties: { copy: [{ name: 'agentPoolProfiles', count: 2, input: { name: "[concat('p', copyIndex('agentPoolProfiles'))]", vmSize: 'Standard_DS2_v2' } }] } });
+    expect([first.model.nodePool.name, first.pathOf('nodePool.vmSize')]).toEqual(['p0', 'resources.0.properties.copy.0.input.vmSize']);
+    // Without the loop, its index is unknown.
+    expect(Token.isUnresolved(one({ type: MC, properties: { agentPoolProfiles: [{ name: "[concat('p', copyIndex('agentPoolProfiles'))]" }] } }).model.nodePool.name)).toBe(true);
+    expect(first.model.azureOnly.map((s) => s.path)).toEqual(['resources.0.properties.copy.0.count']);
+    const open = one({ type: MC, properties: { copy: [{ name: 'agentPoolProfiles', count: "[parameters('n')]", input: { name: 'p' } }] } }, { n: { type: 'int' } });
+    expect(open.model.azureOnly).toEqual([]);
+  });
+
+  it('names a value of the wrong JSON type at its path, in the cluster and in the pool', () => {
+    const c = one({ ...full, name: 7, properties: { ...full.properties, agentPoolProfiles: [{ ...full.properties.agentPoolProfiles[0], count: 'three' }] } });
+    expect(c.wrongTypes).toEqual([
+      { path: 'resources.0.name', value: 7, expected: 'a string' },
+      { path: 'resources.0.properties.agentPoolProfiles.0.count', value: 'three', expected: 'a whole number' },
+    ]);
   });
 
   it('takes the service principal secret and the Windows password as optional', () => {
@@ -205,6 +224,10 @@ describe('the resources of an ARM template', () => {
     expect(named.map((c) => c.model.name)).toEqual(['n0', 'n1']);
     const unknownIndex = importArmTemplate(template([{ type: MC, name: "[concat('n', copyIndex('loop'))]", copy: { name: 'loop', count: "[parameters('n')]" } }], { n: { type: 'int' } }), STAMP).clusters;
     expect(unknownIndex[0]!.model.name).toBe('nNaN');
+    // A loop without a name is the resource's own; copyIndex() reads the innermost loop, here inside a copied deployment.
+    const deployment = (copy: unknown) => ({ type: 'Microsoft.Resources/deployments', copy: { name: 'd', count: 2 }, properties: { template: template([{ type: MC, name: "[concat('c', copyIndex())]", copy }]) } });
+    expect(importArmTemplate(template([deployment({ count: 1 })]), STAMP).clusters.map((c) => c.model.name)).toEqual(['c0', 'c0']);
+    expect(importArmTemplate(template([deployment({ name: 'inner', count: 1 })]), STAMP).clusters.map((c) => c.model.name)).toEqual(['c0', 'c0']);
   });
 
   it('walks nested deployments, inner scope with its own parameters, outer scope with the outer ones', () => {
@@ -223,6 +246,13 @@ describe('the resources of an ARM template', () => {
       ['in', 'Standard_DS2_v2', 'resources.0.properties.parameters.size.value'],
       ['out', 'Standard_DS2_v2', 'parameters.outerSize.defaultValue'],
     ]);
+    expect(found.clusters.map((c) => c.pathOf('name'))).toEqual(['resources.0.properties.template.resources.0.name', 'resources.1.properties.template.resources.0.name']);
+    // scope 'outer', written out, is the outer scope.
+    const written = importArmTemplate(template([{ ...outer, properties: { ...outer.properties, expressionEvaluationOptions: { scope: 'outer' } } }], { outerSize: { type: 'string', defaultValue: 'Standard_DS2_v2' } }), STAMP);
+    expect(written.clusters[0]!.model.nodePool.vmSize).toBe('Standard_DS2_v2');
+    // Only a deployment's template is walked: another resource's properties.template is its own data.
+    const other = importArmTemplate(template([{ type: 'Microsoft.Web/sites', properties: { template: template([{ type: MC }]) } }]), STAMP);
+    expect(other).toEqual({ clusters: [], resources: [{ type: 'Microsoft.Web/sites', path: 'resources.0' }] });
     // A deployment without a template inline (templateLink) is a resource, not walked.
     const linked = importArmTemplate(template([{ type: 'Microsoft.Resources/deployments', properties: { templateLink: { uri: 'https://x' } } }]), STAMP);
     expect(linked).toEqual({ clusters: [], resources: [{ type: 'Microsoft.Resources/deployments', path: 'resources.0' }] });
@@ -231,7 +261,7 @@ describe('the resources of an ARM template', () => {
   it('lists other resources and child resources by type; a child agentPools by its full type', () => {
     const found = importArmTemplate(
       template([
-        { type: MC, name: 'c', resources: [{ type: 'agentPools', name: 'p' }, { type: 'Microsoft.ContainerService/managedClusters/maintenanceConfigurations' }, 'junk', {}] },
+        { type: MC, name: 'c', resources: [{ type: 'agentPools', name: 'p' }, { type: 'Microsoft.ContainerService/managedClusters/maintenanceConfigurations' }, 'junk', {}, null] },
         { type: 'Microsoft.Network/virtualNetworks', name: 'v' },
         { name: 'typeless' },
         null,
@@ -245,6 +275,12 @@ describe('the resources of an ARM template', () => {
     ]);
   });
 
+  it('skips an existing resource of a symbolic-name template: it is a reference, nothing is deployed', () => {
+    const symbolic = { $schema: SCHEMA, languageVersion: '2.0', contentVersion: '1.0.0.0', resources: { ref: { type: MC, existing: true, name: 'old' }, made: { type: MC, name: 'new' } } };
+    const found = importArmTemplate(symbolic, STAMP).clusters;
+    expect(found.map((c) => [c.model.name, c.pathOf('name')])).toEqual([['new', 'resources.made.name']]);
+  });
+
   it('prefixes every path for a template inside something else', () => {
     const c = importArmTemplate(template([full]), STAMP, { prefix: 'template_body.' }).clusters[0]!;
     expect(c.pathOf('nodePool.vmSize')).toBe('template_body.resources.0.properties.agentPoolProfiles.0.vmSize');
@@ -253,6 +289,7 @@ describe('the resources of an ARM template', () => {
   it('reads nothing from what is not a template', () => {
     expect(importArmTemplate('x', STAMP)).toEqual({ clusters: [], resources: [] });
     expect(importArmTemplate({ resources: 'x' }, STAMP)).toEqual({ clusters: [], resources: [] });
+    expect(importArmTemplate(null, STAMP)).toEqual({ clusters: [], resources: [] });
   });
 });
 
@@ -276,6 +313,8 @@ describe('the parameters of an ARM template', () => {
   it('reads a quickstart placeholder as unknown, and only a whole GEN- value', () => {
     expect(Token.isUnresolved(sized({ size: { type: 'string' } }, { parameterValues: { size: 'GEN-VM-SIZE' } }).model.nodePool.vmSize)).toBe(true);
     for (const value of ['Standard_GEN-A', 'GEN-a', 'xGEN-A']) expect(sized({ size: { type: 'string' } }, { parameterValues: { size: value } }).model.nodePool.vmSize).toBe(value);
+    // A list holding a placeholder is a value of its own (HUB123 reports its type).
+    expect(sized({ size: { type: 'string' } }, { parameterValues: { size: ['GEN-VM-SIZE'] } }).wrongTypes).toEqual([{ path: 'parameters.size', value: ['GEN-VM-SIZE'], expected: 'a string' }]);
   });
 
   it('hides a secure value that came from a sensitive input, and only a secure one', () => {
@@ -285,6 +324,9 @@ describe('the parameters of an ARM template', () => {
     expect(Token.isUnresolved(hidden.model.servicePrincipal!.clientSecret)).toBe(true);
     expect(hidden.model.nodePool.vmSize).toBe('Standard_DS2_v2');
     expect(sized(params, { parameterValues: values }).model.servicePrincipal!.clientSecret).toBe('from-a-sensitive-variable');
+    // secureObject too, in any case; a type that only contains the word is not secure.
+    for (const type of ['secureObject', 'SECURESTRING']) expect(Token.isUnresolved(sized({ ...params, secret: { type } }, { parameterValues: values, hideSecureValues: true }).model.servicePrincipal!.clientSecret), type).toBe(true);
+    expect(sized({ ...params, secret: { type: 'insecurestring' } }, { parameterValues: values, hideSecureValues: true }).model.servicePrincipal!.clientSecret).toBe('from-a-sensitive-variable');
   });
 
   it('checks each allowed value of an open parameter as a variant, up to 64 in all', () => {
@@ -295,7 +337,13 @@ describe('the parameters of an ARM template', () => {
       ['B', 'parameters.size.allowedValues.1'],
       ['C', 'parameters.size.allowedValues.2'],
     ]);
+    // A placeholder with one allowed value: that value is checked.
+    const placeholder = importArmTemplate(template([{ type: MC, properties: { agentPoolProfiles: [{ vmSize: "[parameters('size')]" }] } }], { size: { type: 'string', allowedValues: ['A'] } }), STAMP, { parameterValues: { size: 'GEN-SIZE' } });
+    expect(placeholder.clusters.map((c) => [c.model.nodePool.vmSize, c.onlyUnder ?? null])).toEqual([[expect.any(String), null], ['A', 'parameters.size.allowedValues.0']]);
+    // Two allowed values are a choice too.
+    expect(importArmTemplate(template([{ type: MC }], { size: { type: 'string', allowedValues: ['A', 'B'] } }), STAMP).clusters).toHaveLength(3);
     // A value given, or a single allowed value, is no open choice.
+    expect(importArmTemplate(template([{ type: MC }], { size: { type: 'string', allowedValues: ['A', 'B'] } }), STAMP, { parameterValues: { size: 'A' } }).clusters).toHaveLength(1);
     expect(importArmTemplate(template([{ type: MC }], { size: { type: 'string', defaultValue: 'A', allowedValues: ['A', 'B'] } }), STAMP).clusters).toHaveLength(1);
     const many = Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`p${i}`, { type: 'string', allowedValues: Array.from({ length: 30 }, (_, k) => `v${k}`) }]));
     expect(importArmTemplate(template([{ type: MC }], many), STAMP).clusters).toHaveLength(1 + 64);
@@ -304,5 +352,11 @@ describe('the parameters of an ARM template', () => {
   it('evaluates defaults in the template\'s own scope, so one default can use another', () => {
     const c = sized({ env: { type: 'string', defaultValue: 'prod' }, size: { type: 'string', defaultValue: "[concat('Standard_', toUpper(parameters('env')))]" } });
     expect(c.model.nodePool.vmSize).toBe('Standard_PROD');
+    // In any order, through a chain: the size reads a family declared after it, which reads the env.
+    const later = sized({ size: { type: 'string', defaultValue: "[concat('Standard_', parameters('family'))]" }, family: { type: 'string', defaultValue: "[concat('D', parameters('env'))]" }, env: { type: 'string', defaultValue: '2' } });
+    expect([later.model.nodePool.vmSize, later.pathOf('nodePool.vmSize')]).toEqual(['Standard_D2', 'parameters.size.defaultValue']);
+    // Defaults that read each other are known only at deploy time.
+    const cycle = sized({ size: { type: 'string', defaultValue: "[parameters('other')]" }, other: { type: 'string', defaultValue: "[parameters('size')]" } });
+    expect(Token.isUnresolved(cycle.model.nodePool.vmSize)).toBe(true);
   });
 });

@@ -72,6 +72,9 @@ const typeOf = (r: Record<string, unknown>): string => (typeof r.type === 'strin
  */
 const QUICKSTART_PLACEHOLDER = /^GEN-[A-Z0-9-]*$/;
 
+/** Parameter types whose values Resource Manager keeps out of logs and outputs. */
+const SECURE_TYPES: readonly string[] = ['securestring', 'secureobject'];
+
 /**
  * Parameters of a template: a given value, else the default (an expression, evaluated in the
  * template's own scope, as Resource Manager does), else known only at deploy time.
@@ -79,23 +82,26 @@ const QUICKSTART_PLACEHOLDER = /^GEN-[A-Z0-9-]*$/;
 function parameterScope(template: Record<string, unknown>, at: string, options: ArmImportOptions): Map<string, ParameterSource> {
   const declared = isObject(template.parameters) ? template.parameters : {};
   const out = new Map<string, ParameterSource>();
-  const defaults: [string, unknown, boolean][] = [];
+  const defaults = new Map<string, [unknown, boolean]>();
   for (const [name, decl] of Object.entries(declared)) {
     const d = isObject(decl) ? decl : {};
-    const secure = typeof d.type === 'string' && /^secure/i.test(d.type);
+    const secure = SECURE_TYPES.includes(String(d.type).toLowerCase());
     const given = options.parameterValues && Object.prototype.hasOwnProperty.call(options.parameterValues, name) ? options.parameterValues[name] : undefined;
     if (given !== undefined) {
       const unknown = (secure && options.hideSecureValues) || (typeof given === 'string' && QUICKSTART_PLACEHOLDER.test(given));
       out.set(name, { value: unknown ? UNKNOWN : given, path: options.parameterValuePath?.(name) ?? `${at}parameters.${name}`, secure });
     } else if (d.defaultValue !== undefined) {
       out.set(name, { value: UNKNOWN, path: `${at}parameters.${name}.defaultValue`, secure });
-      defaults.push([name, d.defaultValue, secure]);
+      defaults.set(name, [d.defaultValue, secure]);
     } else if (Array.isArray(d.allowedValues) && d.allowedValues.length === 1) out.set(name, { value: d.allowedValues[0], path: `${at}parameters.${name}.allowedValues.0`, secure });
     else out.set(name, { value: UNKNOWN, path: `${at}parameters.${name}`, secure });
   }
-  // A default may read other parameters ("[format('aks-{0}', parameters('prefix'))]") and functions.
+  // A default may read other parameters ("[format('aks-{0}', parameters('prefix'))]"), declared
+  // before or after it: one pass per default settles any chain, and a cycle stays unknown.
   const own: ArmScope = { parameters: out, variables: {}, copyIndex: new Map() };
-  for (const [name, value, secure] of defaults) out.set(name, { ...evaluateAt(value, `${at}parameters.${name}.defaultValue`, own), secure });
+  for (let pass = 0; pass < defaults.size; pass++) {
+    for (const [name, [value, secure]] of defaults) out.set(name, { ...evaluateAt(value, `${at}parameters.${name}.defaultValue`, own), secure });
+  }
   return out;
 }
 
@@ -107,17 +113,19 @@ export function importArmTemplate(template: unknown, stamp: StampProfile, option
   const parameters = parameterScope(template, at, options);
   walk(template, at, { parameters, variables: isObject(template.variables) ? template.variables : {}, copyIndex: new Map() }, stamp, options, result);
 
-  // A parameter left open with several allowed values: each value is checked as a variant, up to
+  // A parameter left open with allowed values: each value is checked as a variant, up to
   // MAX_VARIANTS walks in all.
   const declared = isObject(template.parameters) ? template.parameters : {};
   let variants = 0;
-  for (const [name, decl] of Object.entries(declared)) {
+  for (const [name, p] of parameters) {
+    const decl = declared[name];
+    // Unknown with one allowed value only when the value given is a placeholder: that value is the one to check.
     const allowed = isObject(decl) && Array.isArray(decl.allowedValues) ? decl.allowedValues : [];
-    if (parameters.get(name)?.value !== UNKNOWN || allowed.length < 2) continue;
+    if (p.value !== UNKNOWN) continue;
     allowed.forEach((value, k) => {
       if (++variants > MAX_VARIANTS) return;
       const path = `${at}parameters.${name}.allowedValues.${k}`;
-      const variant = new Map(parameters).set(name, { value, path, secure: parameters.get(name)!.secure });
+      const variant = new Map(parameters).set(name, { value, path, secure: p.secure });
       const found: ArmImport = { clusters: [], resources: [] };
       walk(template, at, { parameters: variant, variables: isObject(template.variables) ? template.variables : {}, copyIndex: new Map() }, stamp, options, found);
       result.clusters.push(...found.clusters.map((c) => ({ ...c, onlyUnder: path })));

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { API_VERSIONS, armParametersLeftOut, renderArmParameters, renderArmTemplate, resolveProps } from './support/internals';
 import { CLIENT_ID, SSH_KEY, STAMP, minimalProps } from './helpers';
 import type { HubAksClusterProps } from '../lib';
+import { importArmTemplate } from '../lib/import/from-arm';
+import type { ClusterModel } from '../lib/model/cluster-model';
 
 /** A reference Terraform resolves at deploy time, as a variable's value is. */
 class TerraformVariableRef implements IResolvable {
@@ -97,6 +99,35 @@ describe('ARM rendering of the quickstart', () => {
     expect(armParametersLeftOut(render(minimalProps()))).toEqual(['servicePrincipalClientSecret']);
   });
 
+  it('reads back, through the ARM reader with its parameters file, as the cluster it was rendered from', () => {
+    const variants: HubAksClusterProps[] = [
+      minimalProps(),
+      minimalProps({ network: { plugin: 'kubenet', vnet: 'default', serviceCidr: '10.3.0.0/16', dnsServiceIp: '10.3.0.10', podCidr: '10.250.0.0/16' } }),
+      minimalProps({ servicePrincipal: { clientId: CLIENT_ID, objectId: 'oid-1' }, network: { vnet: { subnetId: EXISTING }, policy: 'azure' }, nodePool: { count: 5, vmSize: 'Standard_DS3_v2', maxPods: 40, osDiskSizeGb: 64 }, tags: { env: 'prod' } }),
+      minimalProps({ nodePool: { osType: 'Windows', name: 'win' }, windowsProfile: { adminUsername: 'winadmin', keyVaultSecret: { vaultId: '/subscriptions/s/resourceGroups/kv/providers/Microsoft.KeyVault/vaults/v', secretName: 'pw' } }, linuxProfile: undefined }),
+    ];
+    // What a template carries: the cluster's fields, not the secrets (parameters) or the group (the deployment's).
+    const carried = (m: ClusterModel) => ({
+      ...m,
+      resourceGroup: undefined,
+      apiProfile: undefined,
+      servicePrincipal: m.servicePrincipal && { clientId: m.servicePrincipal.clientId },
+      windowsProfile: m.windowsProfile && { adminUsername: m.windowsProfile.adminUsername },
+      network: { ...m.network, subnet: m.network.subnet.kind === 'existing' ? m.network.subnet : { kind: m.network.subnet.kind } },
+    });
+    for (const props of variants) {
+      const model = resolveProps('t', props, STAMP).model;
+      const rendering = renderArmTemplate(model);
+      const values = Object.fromEntries(Object.entries(renderArmParameters(rendering).parameters).flatMap(([k, v]) => ('value' in v ? [[k, v.value]] : [])));
+      const [read] = importArmTemplate(rendering.template, STAMP, { parameterValues: values }).clusters;
+      const back = read!.model;
+      // A new VNET's subnet id is resourceId(), which Resource Manager resolves: known only at deploy time.
+      const subnet = model.network.subnet.kind === 'new' ? { kind: 'new' } : back.network.subnet;
+      expect(carried({ ...back, network: { ...back.network, subnet } as ClusterModel['network'] }), JSON.stringify(props)).toEqual(carried(model));
+      expect(read!.wrongTypes).toEqual([]);
+    }
+  });
+
   it('is pure: the same spec renders the same template', () => {
     expect(JSON.stringify(render(minimalProps()))).toBe(JSON.stringify(render(minimalProps())));
   });
@@ -138,11 +169,23 @@ describe('ARM rendering variants', () => {
   it('makes the cluster depend on the VNET it makes, and on nothing with the default VNET', () => {
     const withVnet = render(minimalProps()).template.resources.at(-1) as any;
     expect(withVnet.dependsOn).toEqual(["[resourceId('Microsoft.Network/virtualNetworks', 'demo-aks-vnet')]"]);
+    // The VNET is where the cluster is.
+    expect((render(minimalProps()).template.resources[0] as any).location).toBe("[parameters('location')]");
+    // A quote in a name is doubled inside the expression, whatever the rules let through.
+    const model = resolveProps('t', minimalProps(), STAMP).model;
+    const quoted = renderArmTemplate({ ...model, network: { ...model.network, subnet: { kind: 'new', vnetName: "it's", addressSpace: ['10.0.0.0/16'], subnetName: "o'k", subnetPrefix: '10.0.0.0/24' } } }).template;
+    expect((quoted.resources.at(-1) as any).dependsOn).toEqual(["[resourceId('Microsoft.Network/virtualNetworks', 'it''s')]"]);
+    expect(quoted.outputs.subnetId!.value).toBe("[resourceId('Microsoft.Network/virtualNetworks/subnets', 'it''s', 'o''k')]");
     expect(render(minimalProps({ network: { plugin: 'kubenet', vnet: 'default' } })).template.resources.at(-1)).not.toHaveProperty('dependsOn');
   });
 
   it('outputs a kubeconfig only when asked, once per credential', () => {
-    expect(Object.keys(render(minimalProps()).template.outputs).sort()).toEqual(['clusterResourceId', 'controlPlaneFqdn', 'nodeResourceGroup', 'subnetId']);
+    const { outputs, contentVersion } = render(minimalProps()).template;
+    expect(Object.keys(outputs).sort()).toEqual(['clusterResourceId', 'controlPlaneFqdn', 'nodeResourceGroup', 'subnetId']);
+    expect(contentVersion).toBe('1.0.0.0');
+    expect(renderArmParameters(render(minimalProps())).contentVersion).toBe('1.0.0.0');
+    expect(outputs.controlPlaneFqdn).toEqual({ type: 'string', value: "[reference(resourceId('Microsoft.ContainerService/managedClusters', parameters('clusterName')), '2020-11-01').fqdn]" });
+    expect(outputs.clusterResourceId).toEqual({ type: 'string', value: "[resourceId('Microsoft.ContainerService/managedClusters', parameters('clusterName'))]" });
     const both = renderArmTemplate(resolveProps('t', minimalProps(), STAMP).model, { kubeconfig: ['user', 'admin', 'user'] }).template.outputs;
     const id = "resourceId('Microsoft.ContainerService/managedClusters', parameters('clusterName'))";
     expect(both.adminKubeconfig).toEqual({ type: 'string', value: `[listClusterAdminCredential(${id}, '2020-11-01').kubeconfigs[0].value]` });
@@ -202,9 +245,11 @@ describe('ARM rendering variants', () => {
     expect(values).toMatchObject({ subnetId: EXISTING, servicePrincipalObjectId: 'oid-1' });
   });
 
-  it('an existing subnet without the object id gets no grant', () => {
+  it('an existing subnet without the object id gets no grant, nor a subnet the cluster makes', () => {
     const { template } = render(minimalProps({ network: { vnet: { subnetId: EXISTING } } }));
     expect(template.resources.map((r) => r.type)).toEqual(['Microsoft.ContainerService/managedClusters']);
+    const made = render(minimalProps({ servicePrincipal: { clientId: CLIENT_ID, objectId: 'oid-1' } })).template;
+    expect(made.resources.map((r) => r.type)).toEqual(['Microsoft.Network/virtualNetworks', 'Microsoft.ContainerService/managedClusters']);
   });
 
   it('kubenet writes the pod CIDR', () => {
@@ -231,7 +276,8 @@ describe('ARM rendering variants', () => {
   it('Windows takes the password as a securestring, referenced from Key Vault when named', () => {
     const kv = { vaultId: '/subscriptions/s/resourceGroups/kv/providers/Microsoft.KeyVault/vaults/v', secretName: 'winpw' };
     const r = render(minimalProps({ nodePool: { osType: 'Windows', name: 'win' }, windowsProfile: { keyVaultSecret: kv }, linuxProfile: undefined }));
-    expect(r.template.parameters.windowsAdminPassword).toMatchObject({ type: 'securestring' });
+    expect(r.template.parameters.windowsAdminPassword).toEqual({ type: 'securestring', metadata: { description: 'Password of the Windows admin user.' } });
+    expect(r.secrets).toEqual({ servicePrincipalClientSecret: { secret: 'servicePrincipalClientSecret' }, windowsAdminPassword: { secret: 'windowsAdminPassword', keyVault: kv } });
     const cluster = byType(r.template, 'Microsoft.ContainerService/managedClusters')[0] as any;
     expect(cluster.properties.windowsProfile).toEqual({ adminUsername: 'azureuser', adminPassword: "[parameters('windowsAdminPassword')]" });
     expect(cluster.properties).not.toHaveProperty('linuxProfile');

@@ -2,7 +2,7 @@ import { Token } from 'cdktf';
 import { apiVersionOf, type ArmResourceType } from '../profile/api-versions';
 import { CLI_POOL_OFF_VALUES, OS_DISK_TYPE } from '../profile/cli-parity';
 import { MAX_NODES_PER_SUBSCRIPTION, NETWORK_CONTRIBUTOR_ROLE_ID } from '../profile/hub-limits';
-import type { ClusterModel, NewSubnetModel } from '../model/cluster-model';
+import { type ClusterModel, type NewSubnetModel, optional } from '../model/cluster-model';
 import type { KeyVaultSecretRef } from '../model/props';
 import {
   type ArmParameter,
@@ -269,14 +269,15 @@ export function renderArmParameters(rendering: ArmRendering): ArmParametersFile 
           reference: {
             keyVault: { id: secret.keyVault.vaultId },
             secretName: secret.keyVault.secretName,
-            ...(secret.keyVault.secretVersion !== undefined && { secretVersion: secret.keyVault.secretVersion }),
+            ...optional('secretVersion', secret.keyVault.secretVersion),
           },
         };
       }
       continue;
     }
-    const value = rendering.values[name];
-    if (value !== undefined && !Token.isUnresolved(value)) out[name] = { value };
+    // Every parameter that is not a secret has a value (param() sets both).
+    const value = rendering.values[name]!;
+    if (!Token.isUnresolved(value)) out[name] = { value };
   }
   return { $schema: DEPLOYMENT_PARAMETERS_SCHEMA, contentVersion: '1.0.0.0', parameters: out };
 }

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { deployTimeString } from '../lib/model/cluster-model';
 import type { EngineClusterModel, EnginePoolModel } from '../lib/model/engine-model';
+import { SHARED_ENGINE_PROPS_RULE_IDS, SHARED_ENGINE_RULE_IDS } from '../lib/rules/catalog';
 import type { CheckContext } from '../lib/rules/rule';
 import { ruleDefinition } from '../lib/rules/registry';
 import { checkEngineProps } from '../lib/rules/run';
 import { STAMP, minimalEngineProps } from './helpers';
+import { RULE_EXAMPLES } from './support/internals';
+import { exampleFindings } from './support/rule-harness';
 
 // The rules on one AKS engine model (HUB500-HUB516), each called on its own, at its edges, with
 // the texts users read (aks-engine-azurestack v0.85.0's messages where it has one).
@@ -303,5 +307,98 @@ describe('HUB515, HUB516: add-ons, and kubenet in a custom VNET', () => {
       { path: '<network.plugin>', value: 'kubenet', allowed: "'azure', or a route table attached after deploy", message: 'With kubenet in a custom VNET, pods on different nodes reach each other only once the route table aks-engine creates is attached to the subnet.' },
     ]);
     expect(run('HUB516', model({ network: { plugin: 'kubenet' }, controlPlane: { subnetId: '' } }))).toEqual([]);
+  });
+});
+
+describe('edges: values known only at deploy time, empty strings, and what a pattern must match whole', () => {
+  const token = deployTimeString('parameters.x');
+
+  it('HUB500: a version or a release known only at deploy time, an empty or missing release, a v only in front', () => {
+    expect(run('HUB500', model({ kubernetesVersion: token }))).toEqual([]);
+    expect(run('HUB500', model({ kubernetesVersion: '1.34.4', orchestratorRelease: undefined }))).toEqual([]);
+    expect(run('HUB500', model({ kubernetesVersion: '1.34.4', orchestratorRelease: '' }))).toEqual([]);
+    expect(run('HUB500', model({ kubernetesVersion: '1.v34.4' })).map((h) => h.path)).toEqual(['<kubernetesVersion>']);
+  });
+
+  it('HUB503 names the pool in its message', () => {
+    expect(run('HUB503', model({ agentPools: [pool({ name: 'pool2', distro: 'ubuntu' })] })).map((h) => h.message)).toEqual(['aks-engine-azurestack v0.85.0 has no ubuntu image for the pool pool2 on Azure Stack.']);
+  });
+
+  it('HUB504: a control plane with no profile, a pool with none, and one known only at deploy time', () => {
+    expect(run('HUB504', model({ controlPlane: { availabilityProfile: undefined } }))).toEqual([]);
+    expect(run('HUB504', model({ agentPools: [pool({ availabilityProfile: undefined })] })).map((h) => [h.path, h.value])).toEqual([['<agentPools.0.availabilityProfile>', undefined]]);
+    expect(run('HUB504', model({ agentPools: [pool({ availabilityProfile: 'VirtualMachineScaleSets' })] })).map((h) => h.value)).toEqual(['VirtualMachineScaleSets']);
+    expect(run('HUB504', model({ agentPools: [pool({ availabilityProfile: token })] }))).toEqual([]);
+  });
+
+  it('HUB507: a version that is not one, or known only at deploy time, asks for nothing', () => {
+    for (const v of ['', token, 'latest']) expect(run('HUB507', model({ kubernetesVersion: v, useCloudControllerManager: false, containerRuntime: 'docker' })), v).toEqual([]);
+  });
+
+  it('HUB508: a plugin or policy known only at deploy time; an empty plugin read as kubenet with policy none and as azure otherwise', () => {
+    expect(run('HUB508', model({ network: { plugin: token, policy: 'antrea' } }))).toEqual([]);
+    expect(run('HUB508', model({ network: { plugin: 'cilium', policy: token } }))).toEqual([]);
+    expect(run('HUB508', model({ network: { plugin: '', policy: 'none', mode: 'transparent' } })).map((h) => h.path)).toEqual(['<network.mode>']);
+    // Read as azure, antrea is allowed; read as kubenet it would not be.
+    expect(run('HUB508', model({ network: { plugin: '', policy: 'antrea' } }))).toEqual([]);
+    expect(run('HUB508', model({ network: { plugin: 'kubenet', policy: 'none' } }))).toEqual([]);
+    for (const mode of ['', undefined]) expect(run('HUB508', model({ network: { plugin: 'kubenet', policy: '', mode } }))).toEqual([]);
+  });
+
+  it('HUB509: an empty subnet id is none, a token is not read, an id must match whole, and the control plane is named', () => {
+    const vnet = (p: Patch) => model({ ...p, controlPlane: { subnetId: SUBNET('v', 'cp'), firstConsecutiveStaticIp: '10.1.255.239', ...p.controlPlane }, agentPools: p.agentPools ?? [pool({ subnetId: SUBNET('v', 'nodes') })] });
+    expect(run('HUB509', vnet({ agentPools: [pool({ subnetId: '' })] })).map((h) => h.path)).toEqual(['<agentPools.0.subnetId>']);
+    expect(run('HUB509', vnet({ controlPlane: { subnetId: undefined } })).map((h) => h.path)).toEqual(['<controlPlane.subnetId>']);
+    expect(run('HUB509', vnet({ agentPools: [pool({ subnetId: token })] }))).toEqual([]);
+    for (const id of [`x${SUBNET('v', 'nodes')}`, `${SUBNET('v', 'nodes')}/more`]) expect(run('HUB509', vnet({ agentPools: [pool({ subnetId: id })] })).map((h) => h.message), id).toEqual(['"Unable to parse vnetSubnetID."']);
+    expect(run('HUB509', vnet({ controlPlane: { firstConsecutiveStaticIp: undefined } })).map((h) => h.path)).toEqual(['<controlPlane.firstConsecutiveStaticIp>']);
+    expect(run('HUB509', vnet({ controlPlane: { firstConsecutiveStaticIp: token } }))).toEqual([]);
+    expect(run('HUB509', vnet({ controlPlane: { firstConsecutiveStaticIp: '10.1.300.1' } }))).toEqual([
+      { path: '<controlPlane.firstConsecutiveStaticIp>', value: '10.1.300.1', allowed: 'an IPv4 address', message: '"MasterProfile.FirstConsecutiveStaticIP (with VNET Subnet specification) \'10.1.300.1\' is an invalid IP address"' },
+    ]);
+    for (const vnetCidr of ['', token, '10.0.0.0/8']) expect(run('HUB509', vnet({ controlPlane: { vnetCidr } })), String(vnetCidr)).toEqual([]);
+  });
+
+  it('HUB510: a pool name known only at deploy time is not judged', () => {
+    expect(run('HUB510', model({ agentPools: [pool({ name: token })] }))).toEqual([]);
+  });
+
+  it('HUB511: the control plane disk at both ends, and etcd digits only, whole', () => {
+    for (const g of [0, 2048]) expect(run('HUB511', model({ controlPlane: { osDiskSizeGb: g } })), String(g)).toEqual([]);
+    expect(run('HUB511', model({ controlPlane: { osDiskSizeGb: -1 } })).map((h) => h.path)).toEqual(['<controlPlane.osDiskSizeGb>']);
+    for (const etcd of ['12a', 'a12', '1 2']) expect(run('HUB511', model({ etcdDiskSizeGb: etcd })).map((h) => h.message), etcd).toEqual(['"could not convert EtcdDiskSizeGB to int"']);
+  });
+
+  it('HUB512: a pool without an OS type is Linux; a Key Vault password is reported beside the other Windows findings; no runtime is containerd', () => {
+    expect(run('HUB512', model({ agentPools: [pool({ osType: undefined })], windowsProfile: undefined }))).toEqual([]);
+    const kv = { vaultId: '/subscriptions/s/resourceGroups/g/providers/Microsoft.KeyVault/vaults/v', secretName: 'pw' };
+    const windows = model({ agentPools: [pool({ osType: 'Windows' })], network: { plugin: 'kubenet' }, containerRuntime: undefined, windowsProfile: { adminUsername: 'azureuser', keyVaultSecret: kv } as never });
+    expect(run('HUB512', windows).map((h) => h.path)).toEqual(['<windowsProfile.keyVaultSecret>', '<network.plugin>']);
+  });
+
+  it('HUB514: a portal or a location known only at deploy time is not judged; an empty value is none; the stamp portal is what is allowed', () => {
+    expect(run('HUB514', model({ customCloud: { portalUrl: token } }))).toEqual([]);
+    expect(run('HUB514', model({ location: token, customCloud: { portalUrl: 'https://elsewhere/' } }))).toEqual([]);
+    for (const v of ['', token]) expect(run('HUB514', model({ customCloud: { identitySystem: v, authenticationMethod: v, dependenciesLocation: v } })), String(v)).toEqual([]);
+    expect(run('HUB514', model({ customCloud: { portalUrl: 'https://portal.local.x/?a=1', stampDomain: 'azurestack.external' } }))[0]!.allowed).toBe('https://portal.local.azurestack.external/');
+  });
+});
+
+describe('the rules an engine cluster shares with an AKS cluster', () => {
+  it('run on engine props and API models: each such example of theirs fails them', () => {
+    for (const id of [...SHARED_ENGINE_RULE_IDS, ...SHARED_ENGINE_PROPS_RULE_IDS]) {
+      const examples = RULE_EXAMPLES.get(id)!.fail.filter((e) => 'engine' in e || 'apimodel' in e);
+      // A new VNET needs the stack's subscription id, which the examples' stack lacks: below.
+      if (['HUB201', 'HUB205', 'HUB309'].includes(id)) continue;
+      expect(examples.length, id).toBeGreaterThan(0);
+      for (const e of examples) expect(exampleFindings(e).map((f) => f.ruleId), `${id} ${JSON.stringify(e)}`).toContain(id);
+    }
+  });
+
+  it('run on a new VNET the stack makes for an engine cluster', () => {
+    const ids = (vnet: Record<string, unknown>) => checkEngineProps(minimalEngineProps({ network: { vnet: { name: 'v', subnetName: 's', ...vnet } } as never }), STAMP, HUB).findings.map((f) => f.ruleId);
+    expect(ids({ addressSpace: ['10.10.0.0/16'], subnetPrefix: '10.20.0.0/24' })).toContain('HUB201');
+    expect(ids({ addressSpace: ['10.0.0.0/8'], subnetPrefix: '10.240.0.0/16' })).toContain('HUB205');
+    expect(ids({ name: 'bad vnet!', addressSpace: ['10.240.0.0/16'], subnetPrefix: '10.240.0.0/20' })).toContain('HUB309');
   });
 });

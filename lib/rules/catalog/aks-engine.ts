@@ -1,4 +1,5 @@
 import { parseCidr, parseIp } from '../../model/cidr';
+import type { NewSubnetModel } from '../../model/cluster-model';
 import type { EngineClusterModel } from '../../model/engine-model';
 import { AKS_ENGINE } from '../../profile/aks-engine';
 import { field, isConcrete, text } from '../checks';
@@ -163,8 +164,8 @@ export const ENGINE_RULES: readonly RuleChecks[] = [
         found.push(hit(ctx.name('controlPlane.firstConsecutiveStaticIp'), undefined, 'an IP address in the control plane\'s subnet', 'With a custom VNET the control plane takes consecutive static IPs from this address.'));
       } else if (text(ip)) {
         const n = parseIp(ip);
-        const s = m.network.subnet;
-        const range = s.kind === 'new' && text(s.subnetPrefix) ? parseCidr(s.subnetPrefix) : undefined;
+        // Only a subnet the stack makes has a prefix here; a token never parses.
+        const range = parseCidr((m.network.subnet as Partial<NewSubnetModel>).subnetPrefix ?? '');
         if (n === undefined) found.push(hit(ctx.name('controlPlane.firstConsecutiveStaticIp'), ip, 'an IPv4 address', `"MasterProfile.FirstConsecutiveStaticIP (with VNET Subnet specification) '${ip}' is an invalid IP address"`));
         // Azure keeps the first four addresses of a subnet and its last one.
         else if (range && (n < range.first + 4n || n + BigInt(m.controlPlane.count) > range.last)) {
@@ -257,10 +258,11 @@ export const ENGINE_RULES: readonly RuleChecks[] = [
         return [{ ...hit('properties.customCloudProfile', undefined, '{ portalURL, identitySystem }', 'Without customCloudProfile aks-engine deploys to public Azure, not to the stamp.'), fix }];
       }
       const found: RuleHit[] = [];
-      const location = m.location.toLowerCase();
+      // A location known only at deploy time stays unjudged: lower-casing its token would break it.
+      const location = text(m.location) ? m.location.toLowerCase() : '';
       const portal = `https://portal.${location || '<region>'}.<domain>/`;
       if (c.portalUrl === undefined || c.portalUrl === '') found.push(hit(ctx.name('customCloud.portalUrl'), c.portalUrl, portal, '"portalURL needs to be specified when AzureStackCloud CustomCloudProfile is provided"'));
-      else if (text(c.portalUrl) && isConcrete(location) && location !== '') {
+      else if (text(c.portalUrl) && location !== '') {
         // aks-engine derives the Resource Manager endpoint from this URL and signs in there with the
         // client secret: only the stamp's own portal, as a plain https URL.
         const problem = portalProblem(c.portalUrl, location, c.stampDomain);

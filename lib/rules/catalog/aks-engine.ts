@@ -91,7 +91,7 @@ export const ENGINE_RULES: readonly RuleChecks[] = [
         ? [hit(ctx.name('controlPlane.availabilityProfile'), m.controlPlane.availabilityProfile, "'AvailabilitySet'", "\"masterProfile.availabilityProfile should be set to 'AvailabilitySet' on Azure Stack clouds\"")]
         : []),
       ...pools(m).flatMap(({ p, at }) =>
-        p.availabilityProfile !== 'AvailabilitySet' && (p.availabilityProfile === undefined || isConcrete(p.availabilityProfile))
+        p.availabilityProfile !== 'AvailabilitySet' && isConcrete(p.availabilityProfile)
           ? [hit(ctx.name(at('availabilityProfile')), p.availabilityProfile, "'AvailabilitySet', set explicitly", `"agentPoolProfiles[${p.name}].availabilityProfile should be set to 'AvailabilitySet' on Azure Stack clouds"`)]
           : [],
       ),

@@ -108,7 +108,7 @@ function codeOf(r: MutantResult): string {
 const equivalentOf = (r: MutantResult): Equivalent | undefined =>
   EQUIVALENTS.find((e) => path.resolve(ROOT, e.file) === r.fileName && e.mutator === r.mutatorName && e.replacement === r.replacement && e.code === codeOf(r) && (e.context === undefined || linesOf(r).join('\n').includes(e.context)));
 const listed = EQUIVALENTS.filter((e) => path.resolve(ROOT, e.file) === path.resolve(ROOT, module));
-const equivalent = results.filter((r) => r.status === 'Survived' && equivalentOf(r));
+const equivalent = results.filter((r) => (r.status === 'Survived' || r.status === 'NoCoverage') && equivalentOf(r));
 const counted = results.filter((r) => !['Ignored', 'CompileError', 'RuntimeError'].includes(r.status) && !equivalent.includes(r));
 const killed = counted.filter((r) => r.status === 'Killed' || r.status === 'Timeout').length;
 const score = counted.length === 0 ? 100 : (100 * killed) / counted.length;

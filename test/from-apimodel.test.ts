@@ -1,4 +1,4 @@
-import { Token } from 'cdktf';
+import { Token, Tokenization } from 'cdktf';
 import { describe, expect, it } from 'vitest';
 import { importApiModel, isApiModel } from '../lib/import/from-apimodel';
 
@@ -166,6 +166,28 @@ describe('an aks-engine API model read into the engine model', () => {
     // An empty secret or password is no secret; a Linux profile without a key takes deploy's.
     const empty = importApiModel({ apiVersion: 'vlabs', properties: { linuxProfile: { adminUsername: 'a' }, windowsProfile: { adminUsername: 'w', adminPassword: '' }, servicePrincipalProfile: { clientId: 'c', secret: '' } } }).model;
     expect([empty.linuxProfile, empty.windowsProfile, empty.servicePrincipal]).toEqual([{ adminUsername: 'a', sshPublicKey: '' }, { adminUsername: 'w' }, { clientId: 'c' }]);
+  });
+
+  it('reads what an API model leaves empty as empty, and a flag that is not true or false as unset', () => {
+    const m = importApiModel({
+      properties: {
+        linuxProfile: {},
+        windowsProfile: {},
+        servicePrincipalProfile: { keyvaultSecretRef: {} },
+        orchestratorProfile: { kubernetesConfig: { addons: [{ enabled: 'yes' }], useCloudControllerManager: 'yes', useManagedIdentity: 1, useInstanceMetadata: 'true' } },
+      },
+    }).model;
+    expect([m.apiVersion, m.name, m.location, m.dnsPrefix, m.kubernetesVersion]).toEqual(['', '', '', '', '']);
+    expect(m.linuxProfile).toEqual({ adminUsername: '', sshPublicKey: '' });
+    expect(m.windowsProfile).toEqual({ adminUsername: '' });
+    expect(m.servicePrincipal).toEqual({ clientId: '', keyVaultSecret: { vaultId: '', secretName: '' } });
+    expect(m.addons).toEqual([{ name: '', enabled: false }]);
+    expect(m.useInstanceMetadata).toBe(false);
+    expect(m).not.toHaveProperty('useCloudControllerManager');
+    expect(m).not.toHaveProperty('useManagedIdentity');
+    // The group is aks-engine deploy's --resource-group: known when the command runs.
+    expect(m.resourceGroup.owned).toBe(true);
+    expect(Tokenization.reverseString(m.resourceGroup.name).tokens.map((t) => t.resolve({} as never))).toEqual(['--resource-group']);
   });
 
   it('takes the first custom subnet of any profile as the cluster\'s, and lists keys aks-engine refuses', () => {

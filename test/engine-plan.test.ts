@@ -24,7 +24,7 @@ describe('the engine plan', () => {
   it('runs nothing, and says why, when the code breaks an engine rule', () => {
     const p = plan({ controlPlane: { count: 2 as never } }, {});
     expect(p.steps).toEqual([]);
-    expect(p.findings.map((f) => [f.ruleId, f.path])).toEqual([['HUB501', 'controlPlane.count']]);
+    expect(p.findings.map((f) => [f.ruleId, f.path, f.location])).toEqual([['HUB501', 'controlPlane.count', { file: 'apimodel.json' }]]);
   });
 
   it('has nothing to do when the state is the code, and redeploys over a deploy that failed', () => {
@@ -81,6 +81,9 @@ describe('the engine plan', () => {
     const p = plan({ kubernetesVersion: '1.33.10' }, { kubernetesVersion: '1.34.4' });
     expect(p.steps).toEqual([]);
     expect(p.findings.map((f) => [f.ruleId, f.path])).toEqual([['HUB520', 'kubernetesVersion']]);
+    // Nothing else is planned beside a refused change: not the scale that comes with the downgrade.
+    const both = plan({ kubernetesVersion: '1.33.10', agentPools: [{ ...POOL, count: 5 }] }, { kubernetesVersion: '1.34.4', agentPools: [POOL] });
+    expect([both.steps, both.findings.map((f) => f.ruleId)]).toEqual([[], ['HUB520']]);
     // A resize without an upgrade is refused; with one, it is written before the upgrade.
     expect(plan({ agentPools: [{ ...POOL, vmSize: 'Standard_DS3_v2' }] }, {}).findings.map((f) => f.ruleId)).toEqual(['HUB524']);
   });

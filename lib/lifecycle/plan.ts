@@ -69,11 +69,16 @@ export function planEngine(input: PlanInput): EnginePlan {
 
   const after = desired.model;
   const steps: EngineStep[] = input.deployedOnce ? [] : [{ kind: 'deploy', retry: true }];
-  const scales = after.agentPools.flatMap((p) => {
+  const down: EngineStep[] = [];
+  const up: EngineStep[] = [];
+  for (const p of after.agentPools) {
     const before = deployedModel.agentPools.find((d) => d.name.toLowerCase() === p.name.toLowerCase());
-    return before && before.count !== p.count ? [{ kind: 'scale' as const, pool: before.name, from: before.count, to: p.count }] : [];
-  });
-  steps.push(...scales.filter((s) => s.to < s.from));
+    if (!before) continue;
+    const step = { kind: 'scale' as const, pool: before.name, from: before.count, to: p.count };
+    if (p.count < before.count) down.push(step);
+    else if (p.count > before.count) up.push(step);
+  }
+  steps.push(...down);
   if (upgrades({ deployed: deployedModel, desired: after })) {
     const resized: { field: string; jsonPath: (string | number)[]; value: unknown }[] = [];
     for (const k of ['vmSize', 'osDiskSizeGb'] as const) {
@@ -86,7 +91,7 @@ export function planEngine(input: PlanInput): EnginePlan {
     }
     steps.push({ kind: 'upgrade', from: deployedModel.kubernetesVersion, to: after.kubernetesVersion, resized });
   }
-  steps.push(...scales.filter((s) => s.to > s.from));
+  steps.push(...up);
   const deployedPools = jsonPools(input.deployed);
   for (const [name, profile] of jsonPools(input.desired)) if (!deployedPools.has(name)) steps.push({ kind: 'addpool', pool: String(profile.name), profile });
   return { steps, findings };

@@ -91,6 +91,8 @@ describe('HUB521: skipped minor version', () => {
     expect(check('HUB521', model({ kubernetesVersion: '1.35.0' }), model())).toEqual([]);
     expect(check('HUB521', { ...model(), kubernetesVersion: '1.35.0' }, { ...model(), kubernetesVersion: '2.0.0' })).toHaveLength(1);
     expect(check('HUB521', model(), { ...model(), kubernetesVersion: 'x' })).toEqual([]);
+    // A downgrade across majors or minors is HUB520's, not a skip; the same version is no change.
+    for (const [from, to] of [['2.0.0', '1.5.0'], ['1.35.0', '1.33.10'], ['1.33.10', '1.33.10']]) expect(check('HUB521', { ...model(), kubernetesVersion: from! }, { ...model(), kubernetesVersion: to! }), `${from} → ${to}`).toEqual([]);
   });
 });
 
@@ -134,6 +136,28 @@ describe('HUB522: settings fixed at deploy', () => {
       '<network.vnet>',
       '<linuxProfile.adminUsername>',
     ]);
+    const STATIC = { ...withPod, controlPlane: { ...withPod.controlPlane, firstConsecutiveStaticIp: '10.0.0.9' } };
+    // Each with the reason users read.
+    expect(check('HUB522', STATIC, desired).map((h) => [h.path, h.message])).toEqual([
+      ['<controlPlane.firstConsecutiveStaticIp>', FIXED('upgrade.md says "DO NOT CHANGE" firstConsecutiveStaticIP')],
+      ['<controlPlane.availabilityProfile>', FIXED('the VMs stay in the availability set deploy made')],
+      ['<controlPlane.distro>', FIXED('upgrade keeps or forces the distro; no command switches it')],
+      ['<location>', FIXED("every command's --location must equal the model's (cmd/upgrade.go:362-366)")],
+      ['<resourceGroupName>', FIXED('scale and upgrade find the VMs in the group deploy used')],
+      ['<network.policy>', FIXED('upgrade.md: network-related configuration cannot change')],
+      ['<network.serviceCidr>', FIXED('upgrade.md: network-related configuration cannot change')],
+      ['<network.dnsServiceIp>', FIXED('upgrade.md: network-related configuration cannot change')],
+      ['<network.dockerBridgeCidr>', FIXED('upgrade.md: network-related configuration cannot change')],
+      ['<network.podCidr>', FIXED('upgrade.md: network-related configuration cannot change')],
+      ['<network.vnet>', FIXED('upgrade.md: the VNET cannot change')],
+      ['<linuxProfile.adminUsername>', FIXED('the VMs were made with it, and get-logs logs in with it')],
+    ]);
+    // Another existing subnet is another VNET setting; a policy set where none was is not known to differ.
+    const inSubnet = (subnetId: string): EngineClusterModel => ({ ...deployed, network: { ...deployed.network, subnet: { kind: 'existing', subnetId } } });
+    expect(check('HUB522', inSubnet('/subscriptions/s/a'), inSubnet('/subscriptions/s/b')).map((h) => [h.path, h.change])).toEqual([['<network.vnet>', { before: '/subscriptions/s/a', after: '/subscriptions/s/b' }]]);
+    expect(check('HUB522', { ...deployed, network: { ...deployed.network, policy: undefined } }, { ...deployed, network: { ...deployed.network, policy: 'azure' } })).toEqual([]);
+    // A model without a Linux profile has no admin to compare.
+    expect(check('HUB522', { ...deployed, linuxProfile: undefined }, deployed)).toEqual([]);
     const win = (name: string): EngineClusterModel => ({ ...deployed, windowsProfile: { adminUsername: name } });
     expect(check('HUB522', win('a'), win('b')).map((h) => [h.path, h.message])).toEqual([['<windowsProfile.adminUsername>', FIXED('the Windows VMs were made with it')]]);
   });
@@ -146,6 +170,9 @@ describe('HUB522: settings fixed at deploy', () => {
       ['<agentPools.1.distro>', FIXED('upgrade keeps or forces the distro; no command switches it')],
       ['<agentPools.1.availabilityProfile>', FIXED('addpool and scale refuse a pool whose availability profile differs (cmd/addpool.go:155-162)')],
     ]);
+    expect(check('HUB522', deployed, desired)[0]).toMatchObject({ value: 'Windows', change: { before: 'Linux', after: 'Windows' }, allowed: 'the value the pool was deployed with' });
+    // A pool the code adds has nothing deployed to compare.
+    expect(check('HUB522', deployed, { ...deployed, agentPools: [...deployed.agentPools, { ...deployed.agentPools[0]!, name: 'added', osType: 'Windows' }] })).toEqual([]);
   });
 
   it('is silent on what one side does not know, a casing-only change, and a scale', () => {

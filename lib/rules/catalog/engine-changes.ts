@@ -62,10 +62,9 @@ const changed = (a: unknown, b: unknown): boolean => known(a) && known(b) && dif
 
 /** Pools of both models that share a name, with their index in the code. */
 function samePools(c: EngineChange): [EnginePoolModel, EnginePoolModel, number][] {
-  return c.desired.agentPools.flatMap((p, i) => {
-    const before = c.deployed.agentPools.find((d) => d.name.toLowerCase() === p.name.toLowerCase());
-    return before ? [[before, p, i] as [EnginePoolModel, EnginePoolModel, number]] : [];
-  });
+  return c.desired.agentPools
+    .map((p, i): [EnginePoolModel | undefined, EnginePoolModel, number] => [c.deployed.agentPools.find((d) => d.name.toLowerCase() === p.name.toLowerCase()), p, i])
+    .filter((t): t is [EnginePoolModel, EnginePoolModel, number] => t[0] !== undefined);
 }
 
 /** Whether the change upgrades Kubernetes, so that every VM is made anew. */
@@ -88,7 +87,8 @@ export const ENGINE_CHANGE_RULES: readonly RuleChecks[] = [
     id: 'HUB521',
     checkEngineChange: (c, ctx) => {
       const [a, b] = [engineVersion(c.deployed.kubernetesVersion), engineVersion(c.desired.kubernetesVersion)];
-      if (!a || !b || compareVersions(b, a) <= 0 || (b[0] === a[0] && b[1] <= a[1] + 1)) return [];
+      // Past the next minor version: a later major, or the same major and a minor two or more ahead.
+      if (!a || !b || !(b[0] > a[0] || (b[0] === a[0] && b[1] > a[1] + 1))) return [];
       const next = releaseForMinor(a[1] + 1);
       const fix = next
         ? `Upgrade one minor version at a time. First run aks-engine-azurestack ${next.release}, which creates ${next.version}: 'aks-engine-azurestack upgrade --upgrade-version ${next.version}' on the state folder's _output/apimodel.json, with the flags 'aks-hub engine plan' prints; then set {kubernetesVersion} to the next minor version and apply again.`

@@ -72,6 +72,12 @@ const typeOf = (r: Record<string, unknown>): string => (typeof r.type === 'strin
  */
 const QUICKSTART_PLACEHOLDER = /^GEN-[A-Z0-9-]*$/;
 
+/** Parameters a template may declare (Resource Manager's template limits). */
+const MAX_PARAMETERS = 256;
+
+/** Whether two evaluated values are the same: objects and arrays are evaluated anew each time. */
+const sameValue = (a: unknown, b: unknown): boolean => a === b || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
+
 /** Parameter types whose values Resource Manager keeps out of logs and outputs. */
 const SECURE_TYPES: readonly string[] = ['securestring', 'secureobject'];
 
@@ -97,10 +103,17 @@ function parameterScope(template: Record<string, unknown>, at: string, options: 
     else out.set(name, { value: UNKNOWN, path: `${at}parameters.${name}`, secure });
   }
   // A default may read other parameters ("[format('aks-{0}', parameters('prefix'))]"), declared
-  // before or after it: one pass per default settles any chain, and a cycle stays unknown.
+  // before or after it. Passes until one changes nothing: a chain of n defaults settles in at most
+  // n passes (Resource Manager allows 256 parameters), and a cycle stays unknown.
   const own: ArmScope = { parameters: out, variables: {}, copyIndex: new Map() };
-  for (let pass = 0; pass < defaults.size; pass++) {
-    for (const [name, [value, secure]] of defaults) out.set(name, { ...evaluateAt(value, `${at}parameters.${name}.defaultValue`, own), secure });
+  let changed = true;
+  for (let pass = 0; changed && pass < Math.min(defaults.size, MAX_PARAMETERS); pass++) {
+    changed = false;
+    for (const [name, [value, secure]] of defaults) {
+      const next = evaluateAt(value, `${at}parameters.${name}.defaultValue`, own);
+      if (!sameValue(next.value, out.get(name)!.value)) changed = true;
+      out.set(name, { ...next, secure });
+    }
   }
   return out;
 }

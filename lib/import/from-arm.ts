@@ -75,9 +75,6 @@ const QUICKSTART_PLACEHOLDER = /^GEN-[A-Z0-9-]*$/;
 /** Parameters a template may declare (Resource Manager's template limits). */
 const MAX_PARAMETERS = 256;
 
-/** Whether two evaluated values are the same: objects and arrays are evaluated anew each time. */
-const sameValue = (a: unknown, b: unknown): boolean => a === b || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
-
 /** Parameter types whose values Resource Manager keeps out of logs and outputs. */
 const SECURE_TYPES: readonly string[] = ['securestring', 'secureobject'];
 
@@ -111,7 +108,8 @@ function parameterScope(template: Record<string, unknown>, at: string, options: 
     changed = false;
     for (const [name, [value, secure]] of defaults) {
       const next = evaluateAt(value, `${at}parameters.${name}.defaultValue`, own);
-      if (!sameValue(next.value, out.get(name)!.value)) changed = true;
+      // An object or array default is returned as it is, the same each pass; one an expression builds is new each pass and only costs passes.
+      if (next.value !== out.get(name)!.value) changed = true;
       out.set(name, { ...next, secure });
     }
   }

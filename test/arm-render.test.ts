@@ -97,6 +97,9 @@ describe('ARM rendering of the quickstart', () => {
       sshPublicKey: { value: SSH_KEY },
     });
     expect(armParametersLeftOut(render(minimalProps()))).toEqual(['servicePrincipalClientSecret']);
+    // Given only the template, nothing is known to write, and every parameter is left to the command line.
+    const { template } = render(minimalProps());
+    expect(Object.keys(renderArmParameters({ template, values: {}, secrets: {} }).parameters)).toEqual([]);
   });
 
   it('reads back, through the ARM reader with its parameters file, as the cluster it was rendered from', () => {

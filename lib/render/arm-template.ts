@@ -275,9 +275,9 @@ export function renderArmParameters(rendering: ArmRendering): ArmParametersFile 
       }
       continue;
     }
-    // Every parameter that is not a secret has a value (param() sets both).
-    const value = rendering.values[name]!;
-    if (!Token.isUnresolved(value)) out[name] = { value };
+    // A rendering given only its template (values: {}) has none to write.
+    const value = rendering.values[name];
+    if (value !== undefined && !Token.isUnresolved(value)) out[name] = { value };
   }
   return { $schema: DEPLOYMENT_PARAMETERS_SCHEMA, contentVersion: '1.0.0.0', parameters: out };
 }

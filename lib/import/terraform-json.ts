@@ -52,10 +52,17 @@ function marked(mask: unknown, path: string): boolean {
   let cur = mask;
   for (const key of path.split('.')) {
     if (cur === true) return true;
-    if (Array.isArray(cur)) cur = /^\d+$/.test(key) ? cur[Number(key)] : cur[0];
-    if (cur === true) return true;
-    if (!isObject(cur) && !Array.isArray(cur)) return false;
-    cur = (cur as Record<string, unknown>)[key];
+    if (Array.isArray(cur)) {
+      // An index picks an item; a name reads the first item (a block that Terraform writes as a list of one).
+      if (/^\d+$/.test(key)) {
+        cur = cur[Number(key)];
+        continue;
+      }
+      cur = cur[0];
+      if (cur === true) return true;
+    }
+    if (!isObject(cur)) return false;
+    cur = cur[key];
   }
   return cur === true;
 }

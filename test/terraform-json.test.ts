@@ -112,7 +112,8 @@ describe('plans and states: planned values', () => {
     expect([a!.unknown!('id'), a!.unknown!('secret'), a!.unknown!('list.0.k'), a!.unknown!('list.1.k'), a!.unknown!('list')]).toEqual([true, false, false, true, false]);
     expect([a!.sensitive!('secret'), a!.sensitive!('nested.x'), a!.sensitive!('id')]).toEqual([true, true, false]);
     // A resource with no change in the plan (a state) has nothing unknown.
-    expect(planElements({ values: { root_module: { resources: [resource('t.b')] } } })[0]!.unknown!('name')).toBe(false);
+    const [b] = planElements({ values: { root_module: { resources: [resource('t.b')] } } });
+    expect([b!.unknown!('name'), b!.sensitive!('name')]).toEqual([false, false]);
   });
 
   it('reads a mask of a whole list, an index past a short mask, and a key below a leaf', () => {
@@ -125,6 +126,10 @@ describe('plans and states: planned values', () => {
     expect(plan({ list: [{ k: true }] }).unknown!('list.x.k')).toBe(false);
     expect(plan({ list: [{ k: true }] }).unknown!('list.5.k')).toBe(false);
     expect(plan({ list: [{ k: true }, { k: false }] }).unknown!('list.1.k')).toBe(false);
+    // Only a whole number is an index; other names read the first item.
+    expect(plan({ list: [{ a1: true }] }).unknown!('list.a1')).toBe(true);
+    expect(plan({ list: [{ '1a': true }] }).unknown!('list.1a')).toBe(true);
+    expect(plan({ list: [...Array.from({ length: 12 }, () => false), true] }).unknown!('list.12')).toBe(true);
     expect(plan({ a: 'x' }).unknown!('a.b')).toBe(false);
     expect(plan({ a: { b: true } }).unknown!('a')).toBe(false);
     expect(plan(undefined).unknown!('a')).toBe(false);

@@ -96,8 +96,10 @@ interface Equivalent {
   readonly reason: string;
 }
 const EQUIVALENTS: readonly Equivalent[] = JSON.parse(fs.readFileSync(path.join(ROOT, 'scripts/equivalent-mutants.json'), 'utf8'));
+// Only the mutated module is read, once.
+const source = fs.readFileSync(path.resolve(ROOT, module), 'utf8').split('\n');
 /** The lines a mutant changes (Stryker's locations count lines and columns from 1). */
-const linesOf = (r: MutantResult): string[] => fs.readFileSync(r.fileName, 'utf8').split('\n').slice(r.location.start.line - 1, r.location.end.line);
+const linesOf = (r: MutantResult): string[] => source.slice(r.location.start.line - 1, r.location.end.line);
 /** The code a mutant replaces. */
 function codeOf(r: MutantResult): string {
   const lines = linesOf(r);
@@ -105,18 +107,23 @@ function codeOf(r: MutantResult): string {
   lines[0] = lines[0]!.slice(r.location.start.column - 1);
   return lines.join('\n');
 }
-const equivalentOf = (r: MutantResult): Equivalent | undefined =>
-  EQUIVALENTS.find((e) => path.resolve(ROOT, e.file) === r.fileName && e.mutator === r.mutatorName && e.replacement === r.replacement && e.code === codeOf(r) && (e.context === undefined || linesOf(r).join('\n').includes(e.context)));
 const listed = EQUIVALENTS.filter((e) => path.resolve(ROOT, e.file) === path.resolve(ROOT, module));
-const equivalent = results.filter((r) => (r.status === 'Survived' || r.status === 'NoCoverage') && equivalentOf(r));
-const counted = results.filter((r) => !['Ignored', 'CompileError', 'RuntimeError'].includes(r.status) && !equivalent.includes(r));
+/** Each surviving mutant that an entry of the list names, with that entry. */
+const equivalentOf = new Map(
+  results.flatMap((r): [MutantResult, Equivalent][] => {
+    if (r.status !== 'Survived' && r.status !== 'NoCoverage') return [];
+    const e = listed.find((e) => e.mutator === r.mutatorName && e.replacement === r.replacement && e.code === codeOf(r) && (e.context === undefined || linesOf(r).join('\n').includes(e.context)));
+    return e ? [[r, e]] : [];
+  }),
+);
+const counted = results.filter((r) => !['Ignored', 'CompileError', 'RuntimeError'].includes(r.status) && !equivalentOf.has(r));
 const killed = counted.filter((r) => r.status === 'Killed' || r.status === 'Timeout').length;
 const score = counted.length === 0 ? 100 : (100 * killed) / counted.length;
 const where = (r: MutantResult) => `${path.relative(ROOT, r.fileName)}:${r.location.start.line} ${r.mutatorName} → ${JSON.stringify(r.replacement ?? '')}`;
 for (const r of counted.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')) console.log(`${r.status}: ${where(r)}`);
-for (const r of equivalent) console.log(`Equivalent: ${where(r)}: ${equivalentOf(r)!.reason}`);
+for (const [r, e] of equivalentOf) console.log(`Equivalent: ${where(r)}: ${e.reason}`);
 // An entry no surviving mutant matches is out of date: the code changed, or a test now kills it.
-const stale = listed.filter((e) => !equivalent.some((r) => equivalentOf(r) === e));
+const stale = listed.filter((e) => ![...equivalentOf.values()].includes(e));
 for (const e of stale) console.log(`Listed as equivalent, but no surviving mutant matches: ${e.file} ${e.mutator} → ${JSON.stringify(e.replacement)} in ${JSON.stringify(e.code)}`);
-console.log(`Mutation score of ${module}: ${score.toFixed(1)}% (${killed} of ${counted.length} mutants killed or timed out; ${equivalent.length} equivalent, listed above)`);
+console.log(`Mutation score of ${module}: ${score.toFixed(1)}% (${killed} of ${counted.length} mutants killed or timed out; ${equivalentOf.size} equivalent, listed above)`);
 if (score < bar || stale.length > 0) process.exit(1);

@@ -22,6 +22,15 @@ export interface DefaultVnetModel {
   readonly kind: 'default';
 }
 
+/** Where a cluster's nodes are: a subnet the library creates, an existing one, or the default VNET. */
+export type SubnetModel = NewSubnetModel | ExistingSubnetModel | DefaultVnetModel;
+
+/** The prefix of a subnet the library creates; the other kinds have none. */
+export const subnetPrefixOf = (subnet: SubnetModel): string | undefined => (subnet as Partial<NewSubnetModel>).subnetPrefix;
+
+/** The id of an existing subnet; the other kinds have none. */
+export const existingSubnetIdOf = (subnet: SubnetModel): string | undefined => (subnet as Partial<ExistingSubnetModel>).subnetId;
+
 /** What Azure offers and Azure Stack Hub lacks, by the name the rules know it by. */
 export type AzureOnlyFeature =
   | 'managedIdentity'
@@ -109,7 +118,7 @@ export interface ClusterModel {
     readonly dockerBridgeCidr: string;
     /** Set with kubenet only. */
     readonly podCidr?: string;
-    readonly subnet: NewSubnetModel | ExistingSubnetModel | DefaultVnetModel;
+    readonly subnet: SubnetModel;
   };
   readonly tags: Readonly<Record<string, string>>;
   /** Settings Azure has and Hub lacks, as written. */

@@ -1,5 +1,5 @@
 import { parseCidr, parseIp } from '../../model/cidr';
-import type { NewSubnetModel } from '../../model/cluster-model';
+import { subnetPrefixOf } from '../../model/cluster-model';
 import type { EngineClusterModel } from '../../model/engine-model';
 import { AKS_ENGINE } from '../../profile/aks-engine';
 import { field, isConcrete, text } from '../checks';
@@ -164,8 +164,8 @@ export const ENGINE_RULES: readonly RuleChecks[] = [
         found.push(hit(ctx.name('controlPlane.firstConsecutiveStaticIp'), undefined, 'an IP address in the control plane\'s subnet', 'With a custom VNET the control plane takes consecutive static IPs from this address.'));
       } else if (text(ip)) {
         const n = parseIp(ip);
-        // Only a subnet the stack makes has a prefix here; a token never parses.
-        const range = parseCidr((m.network.subnet as Partial<NewSubnetModel>).subnetPrefix ?? '');
+        // A token never parses.
+        const range = parseCidr(subnetPrefixOf(m.network.subnet) ?? '');
         if (n === undefined) found.push(hit(ctx.name('controlPlane.firstConsecutiveStaticIp'), ip, 'an IPv4 address', `"MasterProfile.FirstConsecutiveStaticIP (with VNET Subnet specification) '${ip}' is an invalid IP address"`));
         // Azure keeps the first four addresses of a subnet and its last one.
         else if (range && (n < range.first + 4n || n + BigInt(m.controlPlane.count) > range.last)) {

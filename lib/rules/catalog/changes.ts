@@ -1,12 +1,11 @@
-import { type ClusterModel, type ExistingSubnetModel, isObject } from '../../model/cluster-model';
+import { type ClusterModel, existingSubnetIdOf, isObject } from '../../model/cluster-model';
 import { FIXED_PROPERTIES } from '../../profile/mutability';
 import { isConcrete } from '../checks';
 import type { CheckContext, ClusterChange, RuleChecks, RuleHit } from '../rule';
 
 /** A model field's value, read by its dotted name. */
 function fieldOf(model: ClusterModel, field: string): unknown {
-  // Only an existing subnet has an id; the other kinds read as none.
-  if (field === 'network.subnetId') return (model.network.subnet as Partial<ExistingSubnetModel>).subnetId;
+  if (field === 'network.subnetId') return existingSubnetIdOf(model.network.subnet);
   let cur: unknown = model;
   // A part the model lacks (no Windows profile) reads as undefined.
   for (const key of field.split('.')) cur = (cur as Record<string, unknown> | undefined)?.[key];

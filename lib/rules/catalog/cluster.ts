@@ -2,6 +2,7 @@ import { Token } from 'cdktf';
 import type { Vocabulary } from '../../import/cluster-input';
 import { isConcrete } from '../checks';
 import { DEPLOY_TIME_PROPS } from '../../model/props-schema';
+import { existingSubnetIdOf } from '../../model/cluster-model';
 import type { RuleChecks, RuleHit } from '../rule';
 
 /**
@@ -47,7 +48,7 @@ export const CLUSTER_SHAPE_RULES: readonly RuleChecks[] = [
         ['servicePrincipal.clientId', m.servicePrincipal?.clientId],
         ['controlPlane.count', m.controlPlane.count],
         ['controlPlane.firstConsecutiveStaticIp', m.controlPlane.firstConsecutiveStaticIp],
-        ['network.subnetId', m.network.subnet.kind === 'existing' ? m.network.subnet.subnetId : undefined],
+        ['network.subnetId', existingSubnetIdOf(m.network.subnet)],
         ...m.agentPools.map((p, i): [string, unknown] => [`agentPools.${i}.count`, p.count]),
       ];
       const hits: RuleHit[] = fields

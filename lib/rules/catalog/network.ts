@@ -1,6 +1,6 @@
 import { AZURE_RESERVED_SUBNET_ADDRESSES, MAX_PODS_RANGE, MIN_SERVICE_CIDR_PREFIX } from '../../profile/hub-limits';
 import { type Cidr, cidrContains, cidrOverlaps, parseCidr, parseIp } from '../../model/cidr';
-import type { ClusterModel, NewSubnetModel } from '../../model/cluster-model';
+import { type ClusterModel, subnetPrefixOf } from '../../model/cluster-model';
 import { azureOnly, field, isConcrete } from '../checks';
 import { type RuleChecks, type RuleHit, valueAt } from '../rule';
 
@@ -20,14 +20,11 @@ function ranges(model: ClusterModel): ReadonlyMap<string, Cidr | undefined> {
     ['network.serviceCidr', n.serviceCidr],
     ['network.dockerBridgeCidr', n.dockerBridgeCidr],
     ['network.podCidr', n.podCidr],
-    ['network.vnet.subnetPrefix', newSubnetPrefix(model)],
+    ['network.vnet.subnetPrefix', subnetPrefixOf(n.subnet)],
   ];
   // A token never parses.
   return new Map(list.map(([path, text]) => [path, parseCidr(text ?? '')]));
 }
-
-/** The prefix of a subnet the cluster makes; other subnets have none. */
-const newSubnetPrefix = (model: ClusterModel): string | undefined => (model.network.subnet as Partial<NewSubnetModel>).subnetPrefix;
 
 /** Pairs of ranges that must not share an address. */
 const DISJOINT: readonly [string, string][] = [
@@ -166,7 +163,7 @@ export const NETWORK_RULES: readonly RuleChecks[] = [
     check: (model, ctx) => {
       const { count, maxPods } = model.nodePool;
       const found: RuleHit[] = [];
-      const subnet = parseCidr(newSubnetPrefix(model) ?? '');
+      const subnet = parseCidr(subnetPrefixOf(model.network.subnet) ?? '');
       // The need is known when the node count and the pods a node holds are.
       const need = isConcrete(count) && isConcrete(maxPods) ? requiredSubnetAddresses(model) : undefined;
       if (subnet && (need ?? 0n) > subnet.size)

@@ -23,7 +23,7 @@ export interface DefaultVnetModel {
 }
 
 /** Where a cluster's nodes are: a subnet the library creates, an existing one, or the default VNET. */
-export type SubnetModel = NewSubnetModel | ExistingSubnetModel | DefaultVnetModel;
+type SubnetModel = NewSubnetModel | ExistingSubnetModel | DefaultVnetModel;
 
 /** The prefix of a subnet the library creates; the other kinds have none. */
 export const subnetPrefixOf = (subnet: SubnetModel): string | undefined => (subnet as Partial<NewSubnetModel>).subnetPrefix;
@@ -118,7 +118,7 @@ export interface ClusterModel {
     readonly dockerBridgeCidr: string;
     /** Set with kubenet only. */
     readonly podCidr?: string;
-    readonly subnet: SubnetModel;
+    readonly subnet: NewSubnetModel | ExistingSubnetModel | DefaultVnetModel;
   };
   readonly tags: Readonly<Record<string, string>>;
   /** Settings Azure has and Hub lacks, as written. */

@@ -1,4 +1,4 @@
-import type { ClusterModel, SubnetModel } from './cluster-model';
+import type { ClusterModel, DefaultVnetModel, ExistingSubnetModel, NewSubnetModel } from './cluster-model';
 
 /** One agent pool of an AKS engine cluster. */
 export interface EnginePoolModel {
@@ -62,7 +62,7 @@ export interface EngineClusterModel {
     readonly podCidr?: string;
     readonly maxPods?: number;
     /** The VNET aks-engine makes (`default`), one the stack makes, or an existing subnet. */
-    readonly subnet: SubnetModel;
+    readonly subnet: NewSubnetModel | ExistingSubnetModel | DefaultVnetModel;
   };
   readonly useInstanceMetadata: boolean;
   readonly useCloudControllerManager?: boolean;
